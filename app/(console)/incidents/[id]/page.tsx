@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/session";
+import { createCtx } from "@/lib/context";
+import { getIncident } from "@/lib/incidents";
+import { listEntriesAfter } from "@/lib/timeline";
+import { IncidentRoom } from "@/components/incidents/incident-room";
+
+export const metadata: Metadata = { title: "War room" };
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (actor?.type !== "user") redirect("/signin");
+  const ctx = createCtx(actor);
+  const { id } = await params;
+  const incident = await getIncident(ctx, id).catch(() => null);
+  if (!incident) notFound();
+  const entries = await listEntriesAfter(ctx, incident.id, 0);
+  return <IncidentRoom incident={incident} initialEntries={entries} />;
+}

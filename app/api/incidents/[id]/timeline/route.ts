@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { getIncident } from "@/lib/incidents";
+import { listEntriesAfter } from "@/lib/timeline";
+
+const Query = z.object({
+  after: z.coerce.number().int().min(0, "after must be 0 or more").default(0),
+});
+
+export const GET = route({ auth: "user", query: Query }, async ({ ctx, params, query }) => {
+  const incident = await getIncident(ctx, params.id ?? "");
+  return listEntriesAfter(ctx, incident.id, query.after);
+});

@@ -1,0 +1,10 @@
+import { route } from "@/lib/http/handler";
+import { declareIncident, listIncidents, ListIncidentsQuery } from "@/lib/incidents";
+
+export const GET = route({ auth: "user", query: ListIncidentsQuery }, ({ ctx, query }) =>
+  listIncidents(ctx, query),
+);
+
+export const POST = route({ auth: "user" }, ({ ctx, body }) =>
+  declareIncident({ ctx, input: body }),
+);

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { currentActor } from "../auth/session";
+import { createCtx, type Actor, type Ctx } from "../context";
+import { AppError, fieldErrorsFromZod, unauthenticated, validationError } from "../errors";
+import { publicUrl } from "../env";
+import { logger } from "../logger";
+import { problemResponse, toProblem } from "./problem";
+
+// The one route-handler wrapper: auth mode, Origin check, zod parsing, one verb, problem+json.
+
+type Options<B extends z.ZodType, Q extends z.ZodType> = {
+  auth: "user" | "public";
+  body?: B;
+  query?: Q;
+};
+
+type Args<B extends z.ZodType, Q extends z.ZodType> = {
+  ctx: Ctx;
+  req: Request;
+  body: z.output<B>;
+  query: z.output<Q>;
+  params: Record<string, string>;
+};
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function checkOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  if (!origin || !MUTATING.has(req.method)) return;
+  const allowed = new Set([new URL(publicUrl()).origin]);
+  const host = req.headers.get("host");
+  if (host) allowed.add(`${new URL(req.url).protocol}//${host}`);
+  if (!allowed.has(origin)) {
+    throw new AppError("forbidden", `Cross-origin request from ${origin} refused`);
+  }
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw validationError([{ path: "", message: "Body is not valid JSON" }]);
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> {
+  if (!schema) return value as z.output<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(fieldErrorsFromZod(result.error));
+  return result.data;
+}
+
+export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType>(
+  options: Options<B, Q>,
+  handle: (args: Args<B, Q>) => Promise<unknown>,
+) {
+  return async (req: Request, context: { params: Promise<Record<string, string>> }) => {
+    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    try {
+      checkOrigin(req);
+      const actor: Actor | null = await currentActor();
+      if (options.auth === "user" && !actor) throw unauthenticated();
+      const ctx = createCtx(actor ?? { type: "anonymous" }, {
+        requestId,
+        ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim(),
+        userAgent: req.headers.get("user-agent") ?? undefined,
+      });
+      const url = new URL(req.url);
+      const body = MUTATING.has(req.method)
+        ? parseWith(options.body, await readJson(req))
+        : (undefined as z.output<B>);
+      const query = parseWith(options.query, Object.fromEntries(url.searchParams));
+      const result = await handle({ ctx, req, body, query, params: await context.params });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? null, {
+        status: req.method === "POST" ? 201 : 200,
+        headers: { "x-request-id": requestId },
+      });
+    } catch (error) {
+      const problem = toProblem(error, requestId);
+      if (problem.status >= 500) logger().error({ err: error, requestId }, "request failed");
+      return problemResponse(problem);
+    }
+  };
+}

@@ -1,0 +1,13 @@
+// Typed react-query key factories: one place for every cache key.
+
+export const queryKeys = {
+  incidents: {
+    all: ["incidents"] as const,
+    list: (filters: Record<string, string | undefined> = {}) =>
+      ["incidents", "list", filters] as const,
+    detail: (id: string) => ["incidents", "detail", id] as const,
+    timeline: (id: string) => ["incidents", "timeline", id] as const,
+    presence: (id: string) => ["incidents", "presence", id] as const,
+  },
+  flags: { all: ["flags"] as const },
+};

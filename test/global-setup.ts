@@ -4,9 +4,8 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../scripts/prisma-engine/engine.mjs";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { withDatabase } from "./database-url";
+import { applyMigrations, withDatabase } from "../scripts/prisma-engine/engine.mjs";
 
 // One database for the run: a fresh database on TEST_DATABASE_URL's server (CI's PostgreSQL),
 // or the embedded PGlite default in a temp directory. Tests create their own rows in it.

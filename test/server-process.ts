@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+// Runs the built server (dist/server.js) as a child process on a free port with its own data dir.
+
+export const SERVER_BUNDLE = path.resolve("dist/server.js");
+export const isBuilt = fs.existsSync(SERVER_BUNDLE) && fs.existsSync(".next/BUILD_ID");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+};
+
+export function spawnServer(
+  env: Record<string, string>,
+  dataDir?: string,
+): RunningServer & { port: number } {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "warroom-srv-"));
+  const port = Number(env.PORT ?? 0);
+  let out = "";
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      DATA_DIR: dir,
+      LOG_LEVEL: "warn",
+      SEED_DEMO: "auto",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
+    (resolve) => child.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  return { url: `http://localhost:${port}`, port, dataDir: dir, child, output: () => out, exited };
+}
+
+export async function startServer(dataDir?: string): Promise<RunningServer> {
+  const port = await freePort();
+  const server = spawnServer(
+    { PORT: String(port), PUBLIC_URL: `http://localhost:${port}` },
+    dataDir,
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
+    const ok = await fetch(`${server.url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return server;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.child.kill("SIGKILL");
+  throw new Error(`server did not become ready: ${server.output()}`);
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the Cookie header to send. */
+export async function signInCookie(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return session.split(";")[0]!;
+}

@@ -10,9 +10,11 @@ import { startDatabase, type StartedDatabase } from "./lib/db/start";
 import { env, EnvError, parseEnv, publicUrl } from "./lib/env";
 import { FastPath, sendJson } from "./lib/http/fast-path";
 import { logger } from "./lib/logger";
+import { scheduler } from "./lib/jobs/scheduler";
 import { registerIo } from "./lib/realtime/broadcast";
 import { attachRealtime } from "./lib/realtime/socket-server";
 import { seedDemoIfEmpty } from "./lib/seed/seed-demo";
+import { registerFastRoutes, registerJobs, warmUp } from "./lib/server/extensions";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/seed/demo-data";
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
   const seeded = e.SEED_DEMO === "auto" ? await seedDemoIfEmpty() : false;
+  await warmUp();
 
   const app = next({ dev: isDev, dir: process.cwd(), hostname: "localhost", port: e.PORT });
   await app.prepare();
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
       const r = await readiness();
       sendJson(res, r.ok ? 200 : 503, { status: r.ok ? "ready" : "not ready", detail: r.detail });
     });
+  registerFastRoutes(fastPath);
 
   const server = http.createServer((req, res) => {
     if (fastPath.handle(req, res)) return;
@@ -98,6 +102,10 @@ async function main(): Promise<void> {
   }).catch((error: NodeJS.ErrnoException) =>
     fail(error.code === "EADDRINUSE" ? `port ${e.PORT} is already in use (PORT)` : error.message),
   );
+
+  const jobs = scheduler();
+  registerJobs(jobs);
+  await jobs.start();
 
   const url = publicUrl();
   log.info({ port: e.PORT, database: database.mode }, "warroom listening");
@@ -120,7 +128,9 @@ async function main(): Promise<void> {
     void io.close();
     server.closeIdleConnections();
     server.close(() => {
-      disconnectDatabase()
+      jobs
+        .stop()
+        .then(() => disconnectDatabase())
         .then(() => database.stop())
         .then(() => app.close?.())
         .then(() => process.exit(0))

@@ -1,14 +1,26 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-// Paths answered before Next, from memory or a cheap check. Later: status snapshots, OFREP.
+// Paths answered before Next, from memory or a cheap check: health, status snapshots, OFREP.
 
-export type FastHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type FastHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  match: { path: string; rest: string },
+) => void | Promise<void>;
 
 export class FastPath {
-  private readonly routes = new Map<string, FastHandler>();
+  private readonly exact = new Map<string, FastHandler>();
+  private readonly prefixes: [string, FastHandler][] = [];
 
   add(path: string, handler: FastHandler): this {
-    this.routes.set(path, handler);
+    this.exact.set(path, handler);
+    return this;
+  }
+
+  /** Handles every path under prefix (which should end with "/"); `rest` is what follows it. */
+  addPrefix(prefix: string, handler: FastHandler): this {
+    this.prefixes.push([prefix, handler]);
+    this.prefixes.sort((a, b) => b[0].length - a[0].length);
     return this;
   }
 
@@ -16,9 +28,16 @@ export class FastPath {
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
-    const handler = this.routes.get(q === -1 ? url : url.slice(0, q));
-    if (!handler) return false;
-    Promise.resolve(handler(req, res)).catch(() => {
+    const path = q === -1 ? url : url.slice(0, q);
+    let handler = this.exact.get(path);
+    let rest = "";
+    if (!handler) {
+      const hit = this.prefixes.find(([prefix]) => path.startsWith(prefix));
+      if (!hit) return false;
+      [, handler] = hit;
+      rest = path.slice(hit[0].length);
+    }
+    Promise.resolve(handler(req, res, { path, rest })).catch(() => {
       if (!res.headersSent) sendJson(res, 500, { status: "error" });
       else res.destroy();
     });
@@ -26,12 +45,18 @@ export class FastPath {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, {
     "content-type": "application/json",
     "content-length": bytes.length,
     "cache-control": "no-store",
+    ...headers,
   });
   res.end(bytes);
 }

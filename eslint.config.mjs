@@ -5,8 +5,8 @@ export default tseslint.config(
   {
     ignores: [
       "node_modules/**",
-      ".next/**",
-      "dist/**",
+      ".next*/**",
+      "dist*/**",
       "data/**",
       "lib/generated/**",
       "test-results/**",

@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Parallel builds in one checkout (several developers or agents) each use their own directory.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   // `npm run verify` type-checks the whole project (server.ts and tests too); skip the repeat here.
   typescript: { ignoreBuildErrors: true },

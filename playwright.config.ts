@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node dist/server.js",
+    command: `node ${process.env.SERVER_BUNDLE || "dist/server.js"}`,
     url: `${BASE_URL}/readyz`,
     reuseExistingServer: false,
     timeout: 90_000,

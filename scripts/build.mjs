@@ -13,7 +13,7 @@ if (next.status !== 0) process.exit(next.status ?? 1);
 
 await build({
   entryPoints: ["server.ts"],
-  outfile: "dist/server.js",
+  outfile: process.env.SERVER_BUNDLE || "dist/server.js",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -25,4 +25,4 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
-console.log("built dist/server.js");
+console.log(`built ${process.env.SERVER_BUNDLE || "dist/server.js"}`);

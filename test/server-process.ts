@@ -6,8 +6,10 @@ import path from "node:path";
 
 // Runs the built server (dist/server.js) as a child process on a free port with its own data dir.
 
-export const SERVER_BUNDLE = path.resolve("dist/server.js");
-export const isBuilt = fs.existsSync(SERVER_BUNDLE) && fs.existsSync(".next/BUILD_ID");
+export const SERVER_BUNDLE = path.resolve(process.env.SERVER_BUNDLE || "dist/server.js");
+const NEXT_DIR = process.env.NEXT_DIST_DIR || ".next";
+export const isBuilt =
+  fs.existsSync(SERVER_BUNDLE) && fs.existsSync(path.join(NEXT_DIR, "BUILD_ID"));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,6 +41,7 @@ export function spawnServer(
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
     env: {
       PATH: process.env.PATH ?? "",
+      NEXT_DIST_DIR: NEXT_DIR,
       NODE_ENV: "production",
       DATA_DIR: dir,
       LOG_LEVEL: "warn",

@@ -60,6 +60,7 @@ export function IncidentRoom({ incident, initialEntries }: Props) {
           </ol>
         </section>
         <aside className="space-y-4">
+          {/* panels: flags and comms panels mount here */}
           <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
             <h2 className="mb-2 font-semibold">Roles</h2>
             {unfilled.length ? (

@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The embedded database must see one client process at a time (see lib/db.ts).
+    fileParallelism: Boolean(process.env.TEST_DATABASE_URL),
     env: { NODE_ENV: "test", AUTH_SECRET: "test-secret-test-secret-test-secret-1234" },
   },
 });

@@ -29,10 +29,14 @@ export function databaseUrl(): string {
 
 export function db(): PrismaClient {
   if (!state.client) {
+    // pglite-socket interleaves the extended-protocol messages of concurrent connections outside
+    // transactions (a second Bind clobbers the first's unnamed portal: "portal does not exist").
+    // PGlite runs one query at a time anyway, so the embedded pool is one connection, waited on.
+    const isEmbedded = databaseMode() === "embedded";
     const adapter = new PrismaPg({
       connectionString: databaseUrl(),
-      max: env().DB_POOL_MAX,
-      connectionTimeoutMillis: 5_000,
+      max: isEmbedded ? 1 : env().DB_POOL_MAX,
+      connectionTimeoutMillis: isEmbedded ? 60_000 : 5_000,
     });
     state.client = new PrismaClient({ adapter });
   }

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
@@ -21,6 +22,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: "Not allowed",
   not_found: "Not found",
   conflict: "Conflict",
+  payload_too_large: "Request body too large",
   unprocessable: "Unprocessable request",
   rate_limited: "Too many requests",
   unavailable: "Service unavailable",
@@ -68,6 +70,7 @@ export function fieldErrorsFromZod(error: {
   }));
 }
 
+/** Also true for AppErrors from another bundle of this module (server.ts vs Next's chunks). */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  return error instanceof AppError || (error instanceof Error && error.name === "AppError");
 }

@@ -5,6 +5,7 @@ import { createCtx, type Actor, type Ctx } from "../context";
 import { AppError, fieldErrorsFromZod, unauthenticated, validationError } from "../errors";
 import { publicUrl } from "../env";
 import { logger } from "../logger";
+import { IDEMPOTENCY_KEY, runIdempotent } from "../idempotency/run-idempotent";
 import { problemResponse, toProblem } from "./problem";
 
 // The one route-handler wrapper: auth mode, Origin check, zod parsing, one verb, problem+json.
@@ -13,7 +14,11 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
   auth: "user" | "public";
   body?: B;
   query?: Q;
+  /** Honour an Idempotency-Key header: replay, 422 on a different body, 409 while in flight. */
+  idempotent?: boolean;
 };
+
+const MAX_BODY_BYTES = 64 * 1024;
 
 type Args<B extends z.ZodType, Q extends z.ZodType> = {
   ctx: Ctx;
@@ -21,6 +26,7 @@ type Args<B extends z.ZodType, Q extends z.ZodType> = {
   body: z.output<B>;
   query: z.output<Q>;
   params: Record<string, string>;
+  idempotencyKey?: string;
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -37,13 +43,31 @@ function checkOrigin(req: Request): void {
 }
 
 async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  const text = declared > MAX_BODY_BYTES ? "" : await req.text();
+  if (declared > MAX_BODY_BYTES || Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
+  }
   if (!text) return {};
   try {
     return JSON.parse(text);
   } catch {
     throw validationError([{ path: "", message: "Body is not valid JSON" }]);
   }
+}
+
+function readIdempotencyKey(req: Request, isEnabled: boolean | undefined): string | undefined {
+  const key = req.headers.get("idempotency-key");
+  if (!isEnabled || key === null) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw validationError([
+      {
+        path: "Idempotency-Key",
+        message: "must be 1-255 visible ASCII characters (a UUID is ideal)",
+      },
+    ]);
+  }
+  return key;
 }
 
 function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> {
@@ -73,12 +97,34 @@ export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
         ? parseWith(options.body, await readJson(req))
         : (undefined as z.output<B>);
       const query = parseWith(options.query, Object.fromEntries(url.searchParams));
-      const result = await handle({ ctx, req, body, query, params: await context.params });
+      const params = await context.params;
+      const status = req.method === "POST" ? 201 : 200;
+      const idempotencyKey = readIdempotencyKey(req, options.idempotent);
+      if (idempotencyKey && actor?.type === "user") {
+        const result = await runIdempotent(
+          {
+            key: idempotencyKey,
+            scope: `${actor.id} ${req.method} ${url.pathname}`,
+            request: body,
+          },
+          async () => ({
+            status,
+            body: await handle({ ctx, req, body, query, params, idempotencyKey }),
+          }),
+          (error) => ({ status: error.status, body: toProblem(error, requestId) }),
+        );
+        return Response.json(result.body, {
+          status: result.status,
+          headers: {
+            "x-request-id": requestId,
+            ...(result.status >= 400 ? { "content-type": "application/problem+json" } : {}),
+            ...(result.isReplay ? { "idempotent-replayed": "true" } : {}),
+          },
+        });
+      }
+      const result = await handle({ ctx, req, body, query, params });
       if (result instanceof Response) return result;
-      return Response.json(result ?? null, {
-        status: req.method === "POST" ? 201 : 200,
-        headers: { "x-request-id": requestId },
-      });
+      return Response.json(result ?? null, { status, headers: { "x-request-id": requestId } });
     } catch (error) {
       const problem = toProblem(error, requestId);
       if (problem.status >= 500) logger().error({ err: error, requestId }, "request failed");

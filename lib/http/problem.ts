@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { isAppError } from "../errors";
 
 export type Problem = {
   type: string;
@@ -10,9 +10,6 @@ export type Problem = {
   errors?: { path: string; message: string }[];
   current?: unknown;
 };
-
-const isAppError = (error: unknown): error is AppError =>
-  error instanceof AppError || (error instanceof Error && error.name === "AppError");
 
 /** An RFC 9457 problem body. Unknown errors become a generic 500 that leaks nothing. */
 export function toProblem(error: unknown, requestId: string): Problem {

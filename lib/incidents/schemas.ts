@@ -74,3 +74,34 @@ export type IncidentSummaryDto = {
   lastSeq: number;
   roles: RoleHolderDto[];
 };
+
+export const TransitionInput = z.object({
+  to: z.enum(INCIDENT_STATUSES, { message: `to must be one of ${INCIDENT_STATUSES.join(", ")}` }),
+  // The status the user saw; a different current status means someone else moved it first.
+  expectedStatus: z.enum(INCIDENT_STATUSES).optional(),
+  note: z.string().trim().max(2000).default(""),
+});
+
+export const UpdateIncidentInput = z
+  .object({
+    title: z.string().trim().min(3).max(200).optional(),
+    summary: z.string().trim().max(4000).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    dependencyCategory: z.enum(DEPENDENCY_CATEGORIES).optional(),
+    dependencyName: z.string().trim().max(100).optional(),
+    components: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+    updateCadenceMinutes: z.number().int().min(1).max(1440).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, {
+    message: "Nothing to change: send at least one field",
+  });
+
+export const AssignRoleInput = z.object({
+  role: z.enum(INCIDENT_ROLES, { message: `role must be one of ${INCIDENT_ROLES.join(", ")}` }),
+  userId: z.uuid("userId must be a user id"),
+});
+
+export const RelieveRoleInput = z.object({
+  role: z.enum(INCIDENT_ROLES, { message: `role must be one of ${INCIDENT_ROLES.join(", ")}` }),
+});

@@ -6,9 +6,10 @@ import { TimelineEntryDtoSchema } from "../timeline/schemas";
 export const ROOMS = {
   incidents: "incidents",
   incident: (id: string) => `incident:${id}`,
+  flags: "flags",
 } as const;
 
-export const IncidentChangedPayload = z.object({
+export const IncidentChangedPayload = z.looseObject({
   id: z.string(),
   number: z.number(),
   title: z.string(),
@@ -21,11 +22,25 @@ export const PresencePayload = z.object({
   users: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
+export const StatusChangedPayload = z.object({
+  incidentId: z.string().nullable(),
+  statusIncidentId: z.string().nullable(),
+});
+
+export const FlagChangedPayload = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  value: z.unknown(),
+  changeId: z.string().nullable(),
+});
+
 /** Server -> client events. */
 export const SERVER_EVENTS = {
   "incident:changed": IncidentChangedPayload,
   "timeline:entry": TimelineEntryDtoSchema,
   presence: PresencePayload,
+  "flag:changed": FlagChangedPayload,
+  "status:changed": StatusChangedPayload,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENTS;
 
@@ -36,6 +51,7 @@ export const JoinIncidentPayload = z.object({
 });
 export const CLIENT_EVENTS = {
   "incidents:subscribe": z.object({}).strict(),
+  "flags:subscribe": z.object({}).strict(),
   "incident:join": JoinIncidentPayload,
   "incident:leave": z.object({ incidentId: z.uuid() }),
 } as const;

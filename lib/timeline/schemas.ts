@@ -69,3 +69,20 @@ export const TimelineEntryDtoSchema = z.object({
   amendsSeq: z.number().int().nullable(),
   createdAt: z.string(),
 });
+
+const amendsSeq = z.number().int().min(1, "amendsSeq must be 1 or more").optional();
+
+/** What people write into the timeline; status, severity and role entries come from their verbs. */
+export const PostEntryInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("update"), payload: UpdatePayload, amendsSeq }),
+    z.object({ kind: z.literal("decision"), payload: DecisionPayload, amendsSeq }),
+    z.object({ kind: z.literal("action"), payload: ActionPayload, amendsSeq }),
+    z.object({ kind: z.literal("note"), payload: NotePayload, amendsSeq }),
+  ],
+  { message: "kind must be one of update, decision, action, note" },
+);
+export type PostEntryInput = z.input<typeof PostEntryInput>;
+
+export const CompleteActionInput = z.object({ isDone: z.boolean().default(true) });

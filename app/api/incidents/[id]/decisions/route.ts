@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/handler";
+import { listDecisions } from "@/lib/incidents";
+
+export const GET = route({ auth: "user" }, ({ ctx, params }) =>
+  listDecisions(ctx, params.id ?? ""),
+);

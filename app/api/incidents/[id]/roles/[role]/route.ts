@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/handler";
+import { relieveRole } from "@/lib/incidents";
+
+export const DELETE = route({ auth: "user", idempotent: true }, ({ ctx, params }) =>
+  relieveRole({ ctx, incidentId: params.id ?? "", input: { role: params.role } }),
+);

@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/handler";
+import { assignRole } from "@/lib/incidents";
+
+export const POST = route({ auth: "user", idempotent: true }, ({ ctx, params, body }) =>
+  assignRole({ ctx, incidentId: params.id ?? "", input: body }),
+);

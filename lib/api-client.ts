@@ -5,6 +5,7 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly fields: { path: string; message: string }[] = [],
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -27,11 +28,13 @@ export async function apiFetch<T>(
     const problem = (await response.json().catch(() => ({}))) as {
       detail?: string;
       errors?: { path: string; message: string }[];
+      current?: unknown;
     };
     throw new ApiError(
       problem.detail ?? `Request failed (${response.status})`,
       response.status,
       problem.errors,
+      problem.current,
     );
   }
   return (await response.json()) as T;

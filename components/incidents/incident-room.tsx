@@ -1,97 +1,107 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { ArrowLeft, Users } from "lucide-react";
-import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
-import {
-  INCIDENT_ROLES,
-  INCIDENT_ROLE_LABELS,
-  type IncidentSummaryDto,
-} from "@/lib/incidents/schemas";
+import { useEffect, useMemo, useState } from "react";
+import { ArrowLeft } from "lucide-react";
+import type { ActionItemDto, DecisionDto } from "@/lib/incidents/list-room-records";
+import type { IncidentSummaryDto } from "@/lib/incidents/schemas";
+import { useLiveIncident } from "@/lib/realtime/use-live-incident";
 import { useLiveTimeline } from "@/lib/realtime/use-live-timeline";
 import type { TimelineEntryDto } from "@/lib/timeline/schemas";
-import { RelativeTime } from "./relative-time";
+import { Composer } from "./room/composer";
+import { ActionsPanel, DecisionsPanel, roomKeys } from "./room/decisions-actions";
+import { RoomHeader } from "./room/room-header";
+import { RolesPanel } from "./room/roles-panel";
 import { TimelineEntryItem } from "./timeline-entry";
+import { IncidentFlagsPanel } from "@/components/flags/incident-flags-panel";
+import { PublishPanel } from "@/components/comms/publish-panel";
 
-type Props = { incident: IncidentSummaryDto; initialEntries: TimelineEntryDto[] };
+type Props = {
+  incident: IncidentSummaryDto;
+  initialEntries: TimelineEntryDto[];
+  decisions: DecisionDto[];
+  actions: ActionItemDto[];
+  canWrite: boolean;
+};
 
-export function IncidentRoom({ incident, initialEntries }: Props) {
+export function IncidentRoom({
+  incident: initial,
+  initialEntries,
+  decisions,
+  actions,
+  canWrite,
+}: Props) {
+  const incident = useLiveIncident(initial);
   const { entries, presence } = useLiveTimeline(incident.id, initialEntries);
-  const holders = new Map(incident.roles.map((r) => [r.role, r.userName]));
-  const unfilled = INCIDENT_ROLES.filter((r) => !holders.has(r));
+  const [amending, setAmending] = useState<number>();
+  const queryClient = useQueryClient();
+
+  // Decision and action panels follow the timeline.
+  const lastKindSeq = entries.findLast((e) => e.kind === "decision" || e.kind === "action")?.seq;
+  useEffect(() => {
+    if (lastKindSeq === undefined) return;
+    void queryClient.invalidateQueries({ queryKey: roomKeys.decisions(incident.id) });
+    void queryClient.invalidateQueries({ queryKey: roomKeys.actions(incident.id) });
+  }, [lastKindSeq, incident.id, queryClient]);
+
+  const amendmentsOf = useMemo(() => {
+    const map = new Map<number, TimelineEntryDto[]>();
+    for (const e of entries)
+      if (e.amendsSeq) map.set(e.amendsSeq, [...(map.get(e.amendsSeq) ?? []), e]);
+    return map;
+  }, [entries]);
+  const commander = incident.roles.find((r) => r.role === "commander")?.userName;
 
   return (
-    <div className="space-y-6 p-8">
+    <div className="space-y-5 p-6 lg:p-8">
       <Link
         href="/incidents"
         className="inline-flex items-center gap-1 text-sm text-slate-500 hover:underline"
       >
         <ArrowLeft className="h-4 w-4" aria-hidden /> Incidents
       </Link>
-      <header className="space-y-2">
-        <div className="flex flex-wrap items-center gap-3">
-          <SeverityBadge severity={incident.severity} />
-          <StatusBadge status={incident.status} />
-          <span className="font-mono text-xs text-slate-500">INC-{incident.number}</span>
-        </div>
-        <h1 className="text-2xl font-semibold tracking-tight">{incident.title}</h1>
-        {incident.summary ? (
-          <p className="max-w-3xl text-slate-600 dark:text-slate-300">{incident.summary}</p>
-        ) : null}
-        <p className="text-sm text-slate-500">
-          Declared <RelativeTime iso={incident.declaredAt} /> · dependency{" "}
-          <span className="capitalize">{incident.dependencyCategory}</span>
-          {incident.dependencyName ? ` (${incident.dependencyName})` : ""}
-        </p>
-      </header>
+      <RoomHeader incident={incident} presence={presence} canAct={canWrite} />
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-        <section
-          aria-label="Timeline"
-          className="rounded-lg border border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900"
-        >
-          <h2 className="border-b border-slate-100 py-3 text-sm font-semibold dark:border-slate-800">
-            Timeline
-          </h2>
-          <ol className="divide-y divide-slate-100 dark:divide-slate-800">
-            {[...entries].reverse().map((entry) => (
-              <TimelineEntryItem key={entry.seq} entry={entry} />
-            ))}
-          </ol>
-        </section>
-        <aside className="space-y-4">
-          {/* panels: flags and comms panels mount here */}
-          <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
-            <h2 className="mb-2 font-semibold">Roles</h2>
-            {unfilled.length ? (
-              <p
-                role="alert"
-                className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200"
-              >
-                Unfilled: {unfilled.map((r) => INCIDENT_ROLE_LABELS[r]).join(", ")}
-              </p>
-            ) : null}
-            <dl className="space-y-1">
-              {INCIDENT_ROLES.map((role) => (
-                <div key={role} className="flex justify-between gap-2">
-                  <dt className="text-slate-500">{INCIDENT_ROLE_LABELS[role]}</dt>
-                  <dd className={holders.has(role) ? "" : "text-amber-600"}>
-                    {holders.get(role) ?? "unfilled"}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-          <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
-            <h2 className="mb-2 flex items-center gap-2 font-semibold">
-              <Users className="h-4 w-4" aria-hidden /> In the room
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-4">
+          <Composer
+            incidentId={incident.id}
+            canWrite={canWrite}
+            commanderName={commander}
+            cadenceMinutes={incident.updateCadenceMinutes}
+            amending={amending}
+            onStopAmending={() => setAmending(undefined)}
+          />
+          <section
+            aria-label="Timeline"
+            className="rounded-lg border border-slate-200 bg-white px-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+          >
+            <h2 className="flex items-center justify-between border-b border-slate-100 py-3 text-sm font-semibold dark:border-slate-800">
+              Timeline{" "}
+              <span className="font-normal text-slate-500">
+                {entries.length} entries, newest first
+              </span>
             </h2>
-            <ul data-testid="presence" className="space-y-1">
-              {presence.map((u) => (
-                <li key={u.id}>{u.name}</li>
+            <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+              {[...entries].reverse().map((entry) => (
+                <TimelineEntryItem
+                  key={entry.seq}
+                  entry={entry}
+                  amendments={amendmentsOf.get(entry.seq)}
+                  onAmend={canWrite ? setAmending : undefined}
+                />
               ))}
-            </ul>
+            </ol>
           </section>
+        </div>
+        <aside className="space-y-4">
+          <RolesPanel incident={incident} canAct={canWrite} />
+          {/* panels: flags and comms panels mount here */}
+          <IncidentFlagsPanel incident={incident} />
+          <PublishPanel incident={incident} />
+          <ActionsPanel incidentId={incident.id} initial={actions} canWrite={canWrite} />
+          <DecisionsPanel incidentId={incident.id} initial={decisions} />
         </aside>
       </div>
     </div>

@@ -13,6 +13,7 @@ import {
   INCIDENT_ROLES,
   INCIDENT_ROLE_LABELS,
   INCIDENT_STATUSES,
+  OPEN_STATUSES,
   SEVERITIES,
   type IncidentSummaryDto,
 } from "@/lib/incidents/schemas";
@@ -114,6 +115,11 @@ export function IncidentsBoard({
   );
 }
 
+const isOverdue = (i: IncidentSummaryDto) =>
+  OPEN_STATUSES.includes(i.status as (typeof OPEN_STATUSES)[number]) &&
+  i.nextUpdateDueAt !== null &&
+  new Date(i.nextUpdateDueAt).getTime() < Date.now();
+
 function IncidentRow({ incident }: { incident: IncidentSummaryDto }) {
   const holders = new Map(incident.roles.map((r) => [r.role, r.userName]));
   return (
@@ -125,7 +131,17 @@ function IncidentRow({ incident }: { incident: IncidentSummaryDto }) {
             {incident.title}
           </Link>
         </div>
-        <p className="mt-0.5 font-mono text-xs text-slate-500">INC-{incident.number}</p>
+        <p className="mt-0.5 flex items-center gap-2 font-mono text-xs text-slate-500">
+          INC-{incident.number}
+          {isOverdue(incident) ? (
+            <span
+              data-testid="overdue"
+              className="rounded bg-red-600 px-1.5 py-0.5 font-sans font-medium text-white"
+            >
+              Update overdue
+            </span>
+          ) : null}
+        </p>
       </td>
       <td className="px-4 py-3">
         <StatusBadge status={incident.status} />

@@ -7,7 +7,8 @@ const LABELS = {
   connecting: { text: "Connecting…", dot: "bg-amber-400 animate-pulse" },
   live: { text: "Live", dot: "bg-emerald-500" },
   reconnecting: { text: "Reconnecting…", dot: "bg-amber-400 animate-pulse" },
-  offline: { text: "Offline: sign in again", dot: "bg-red-500" },
+  offline: { text: "Offline: writes are kept", dot: "bg-red-500" },
+  "signed-out": { text: "Signed out: sign in again", dot: "bg-red-500" },
 } as const;
 
 export function ConnectionIndicator() {

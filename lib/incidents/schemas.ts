@@ -71,6 +71,8 @@ export type IncidentSummaryDto = {
   declaredAt: string;
   lastEntryAt: string | null;
   nextUpdateDueAt: string | null;
+  updateCadenceMinutes: number | null;
+  resolvedAt: string | null;
   lastSeq: number;
   roles: RoleHolderDto[];
 };

@@ -27,6 +27,8 @@ export function toIncidentDto(incident: IncidentWithRoles): IncidentSummaryDto {
     declaredAt: incident.declaredAt.toISOString(),
     lastEntryAt: incident.lastEntryAt?.toISOString() ?? null,
     nextUpdateDueAt: incident.nextUpdateDueAt?.toISOString() ?? null,
+    updateCadenceMinutes: incident.updateCadenceMinutes,
+    resolvedAt: incident.resolvedAt?.toISOString() ?? null,
     lastSeq: incident.lastSeq,
     roles: incident.roles.map((r) => ({
       role: r.role,

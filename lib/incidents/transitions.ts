@@ -16,10 +16,10 @@ export const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
 
 export const TRANSITION_LABELS: Partial<Record<`${IncidentStatus}>${IncidentStatus}`, string>> = {
   "triage>investigating": "Start investigating",
-  "triage>cancelled": "Decline",
+  "triage>cancelled": "Decline (not an incident)",
   "investigating>identified": "Cause identified",
   "investigating>mitigated": "Mitigated",
-  "investigating>cancelled": "Cancel",
+  "investigating>cancelled": "Cancel incident",
   "identified>mitigated": "Mitigated",
   "identified>investigating": "Back to investigating",
   "mitigated>resolved": "Resolve",

@@ -6,7 +6,7 @@ import type { Ack, ClientEventName } from "./events";
 
 // One socket per tab. Its connection state is an external store React components subscribe to.
 
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline" | "signed-out";
 
 let socket: Socket | undefined;
 let state: ConnectionState = "connecting";
@@ -24,7 +24,17 @@ export function getSocket(): Socket {
     socket.on("disconnect", () => setState("reconnecting"));
     socket.io.on("reconnect_attempt", () => setState("reconnecting"));
     socket.on("connect_error", (error) => {
-      setState(error.message === "unauthenticated" ? "offline" : "reconnecting");
+      setState(error.message === "unauthenticated" ? "signed-out" : "reconnecting");
+    });
+    // The browser knows first when the network goes: drop the socket at once and rejoin (with a
+    // replay from the last applied seq) as soon as it is back, instead of waiting for a ping timeout.
+    window.addEventListener("offline", () => {
+      socket?.disconnect();
+      setState("offline");
+    });
+    window.addEventListener("online", () => {
+      setState("reconnecting");
+      socket?.connect();
     });
   }
   return socket;

@@ -4,7 +4,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { queryKeys } from "../query-keys";
 import { mergeEntries } from "../timeline/merge";
-import { TimelineEntryDtoSchema, type TimelineEntryDto } from "../timeline/schemas";
+import {
+  REPLAY_PAGE_SIZE,
+  TimelineEntryDtoSchema,
+  type TimelineEntryDto,
+} from "../timeline/schemas";
 import { getSocket, request, useOnConnect } from "./client";
 import { PresencePayload } from "./events";
 
@@ -47,6 +51,7 @@ export function useLiveTimeline(incidentId: string, initial: TimelineEntryDto[])
         lastSeq: lastSeq(),
       });
       apply(entries);
+      if (entries.length >= REPLAY_PAGE_SIZE) await join(); // a long absence: fetch the next page
     } catch {
       // The next reconnect retries the replay.
     }

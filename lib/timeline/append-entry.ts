@@ -10,6 +10,8 @@ export type AppendInput = {
   visibility?: TimelineEntry["visibility"];
   amendsSeq?: number;
   idempotencyKey?: string;
+  /** Only for importing history (demo data); live writes always use the server's clock. */
+  at?: Date;
 };
 
 /**
@@ -18,7 +20,7 @@ export type AppendInput = {
  * and a rolled-back append leaves no gap.
  */
 export async function appendEntry(tx: Tx, ctx: Ctx, input: AppendInput): Promise<TimelineEntry> {
-  const now = new Date();
+  const now = input.at ?? new Date();
   const { lastSeq } = await tx.incident.update({
     where: { id: input.incidentId },
     data: { lastSeq: { increment: 1 }, lastEntryAt: now },

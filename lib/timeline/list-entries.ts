@@ -1,9 +1,7 @@
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
 import { toEntryDto } from "./append-entry";
-import type { TimelineEntryDto } from "./schemas";
-
-const PAGE = 500;
+import { REPLAY_PAGE_SIZE, type TimelineEntryDto } from "./schemas";
 
 /** Entries after a seq, in order: the replay a reconnecting client asks for. */
 export async function listEntriesAfter(
@@ -15,7 +13,7 @@ export async function listEntriesAfter(
   const rows = await db().timelineEntry.findMany({
     where: { incidentId, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },
-    take: PAGE,
+    take: REPLAY_PAGE_SIZE,
   });
   return rows.map(toEntryDto);
 }

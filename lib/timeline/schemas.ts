@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Entries per replay page: a client that gets a full page asks for the next one. */
+export const REPLAY_PAGE_SIZE = 500;
+
 // Structured payloads per timeline kind, shared by forms, routes, sockets and services.
 
 const text = (max: number) => z.string().trim().max(max);

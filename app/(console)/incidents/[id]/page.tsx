@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { createCtx } from "@/lib/context";
-import { getIncident } from "@/lib/incidents";
+import { getIncident, listActions, listDecisions } from "@/lib/incidents";
 import { listEntriesAfter } from "@/lib/timeline";
 import { IncidentRoom } from "@/components/incidents/incident-room";
 
@@ -15,6 +16,18 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const incident = await getIncident(ctx, id).catch(() => null);
   if (!incident) notFound();
-  const entries = await listEntriesAfter(ctx, incident.id, 0);
-  return <IncidentRoom incident={incident} initialEntries={entries} />;
+  const [entries, decisions, actions] = await Promise.all([
+    listEntriesAfter(ctx, incident.id, 0),
+    listDecisions(ctx, incident.id),
+    listActions(ctx, incident.id),
+  ]);
+  return (
+    <IncidentRoom
+      incident={incident}
+      initialEntries={entries}
+      decisions={decisions}
+      actions={actions}
+      canWrite={can(actor.role, "timeline.write")}
+    />
+  );
 }

@@ -12,6 +12,8 @@ const KIND_LABEL: Record<string, string> = {
   severity_change: "Severity",
   role_change: "Role",
   dependency_change: "Dependency",
+  flag_change: "Flag",
+  publication: "Published",
   note: "Note",
 };
 

@@ -11,8 +11,10 @@ export const PERMISSIONS = [
   "flag.read",
   "flag.flip",
   "flag.manage",
+  "apiToken.manage",
   "status.read",
   "status.publish",
+  "status.manage",
   "admin.users",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

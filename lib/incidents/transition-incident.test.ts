@@ -4,6 +4,8 @@ import { userCtx } from "../../test/factories";
 import { incidentFootprint } from "../../test/db-snapshot";
 import { declareIncident } from "./declare-incident";
 import { transitionIncident } from "./transition-incident";
+import { flipFlag } from "../flags/flip-flag";
+import { flagRow, newFlag } from "../flags/test-helpers";
 
 async function walk(ctx: Awaited<ReturnType<typeof userCtx>>, id: string, statuses: string[]) {
   for (const to of statuses) await transitionIncident({ ctx, incidentId: id, input: { to } });
@@ -117,5 +119,34 @@ describe("transitionIncident", () => {
     await expect(
       transitionIncident({ ctx: viewer, incidentId: incident.id, input: { to: "investigating" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("resolving an incident with relaxations", () => {
+  it("reverts the relaxations that end on resolve and leaves timed ones", async () => {
+    const ctx = await userCtx();
+    const incident = await declareIncident({ ctx, input: { title: "Relaxations" } });
+    const onResolve = await newFlag("degradation");
+    const timed = await newFlag("degradation");
+    const flip = (key: string, extra: Record<string, unknown>) =>
+      flipFlag({
+        ctx,
+        key,
+        input: {
+          value: true,
+          expectedVersion: 1,
+          reason: "outage",
+          incidentId: incident.id,
+          ...extra,
+        },
+      });
+    await flip(onResolve.key, { endsWhen: "on_resolve" });
+    await flip(timed.key, {
+      endsWhen: "at_time",
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    await walk(ctx, incident.id, ["investigating", "mitigated", "resolved"]);
+    expect((await flagRow(onResolve.key)).value).toBe(false);
+    expect((await flagRow(timed.key)).value).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { db } from "../db";
 import { authorize, type Ctx } from "../context";
 import { AppError, conflict, fieldErrorsFromZod, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
+import { revertRelaxationsOnResolve } from "../flags/revert-on-resolve";
 import { appendEntry } from "../timeline/append-entry";
 import { loadIncident, loadIncidentDto } from "./load-incident";
 import { publishIncidentChange } from "./publish-change";
@@ -90,5 +91,10 @@ export async function transitionIncident({
 
   ctx.log.info({ incidentId, status: dto.status }, "incident status changed");
   publishIncidentChange(dto, entries);
+  if (dto.status === "resolved") {
+    // Relaxations that end with the incident are reverted now; the others stay, and the room says so.
+    const { reverted, remaining } = await revertRelaxationsOnResolve({ ctx, incidentId });
+    ctx.log.info({ incidentId, reverted, remaining }, "relaxations on resolve");
+  }
   return dto;
 }

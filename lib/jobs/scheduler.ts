@@ -89,14 +89,28 @@ export class Scheduler {
   }
 
   private readonly running = new Set<string>();
+  private readonly failures = new Map<string, { count: number; loggedAt: number }>();
 
   private async runSafely(job: Job): Promise<void> {
     if (this.running.has(job.name) || !this.isLeader) return;
     this.running.add(job.name);
     try {
       await job.run();
+      if (this.failures.delete(job.name))
+        logger().info({ job: job.name }, "background job recovered");
     } catch (error) {
-      logger().error({ err: error, job: job.name }, "background job failed");
+      // While the database is down a job fails on every tick: log the first failure, then a
+      // reminder once a minute, not one line per second.
+      const streak = this.failures.get(job.name) ?? { count: 0, loggedAt: 0 };
+      streak.count += 1;
+      if (streak.count === 1 || Date.now() - streak.loggedAt > 60_000) {
+        logger().error(
+          { err: error, job: job.name, failures: streak.count },
+          "background job failed",
+        );
+        streak.loggedAt = Date.now();
+      }
+      this.failures.set(job.name, streak);
     } finally {
       this.running.delete(job.name);
     }

@@ -40,6 +40,11 @@ export function attachRealtime(io: Server): void {
       return {};
     });
 
+    on(socket, "flags:subscribe", async () => {
+      await socket.join(ROOMS.flags);
+      return {};
+    });
+
     on(socket, "incident:join", async ({ incidentId, lastSeq }) => {
       // Join before reading: an entry committed in between arrives twice, and the client drops
       // the duplicate by seq. Reading first could lose it.

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
-import { ROLE_PERMISSIONS, type OrgRoleName } from "@/lib/auth/permissions";
+import { can, ROLE_PERMISSIONS, type OrgRoleName } from "@/lib/auth/permissions";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { createCtx } from "@/lib/context";
+import { ApiTokensSection } from "@/components/settings/api-tokens-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -9,6 +12,7 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   if (actor?.type !== "user") redirect("/signin");
   const permissions = ROLE_PERMISSIONS[actor.role as OrgRoleName] ?? [];
+  const tokens = can(actor.role, "apiToken.manage") ? await listApiTokens(createCtx(actor)) : null;
   return (
     <div className="max-w-2xl space-y-6 p-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -25,6 +29,7 @@ export default async function SettingsPage() {
           <dd className="font-mono text-xs leading-6">{permissions.join(", ")}</dd>
         </dl>
       </section>
+      {tokens ? <ApiTokensSection initial={tokens} /> : null}
     </div>
   );
 }

@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import pg from "pg";
+import { DEMO_PASSWORD } from "../lib/seed/demo-data";
+import { freePort, signInCookie, spawnServer, type RunningServer } from "./server-process";
+import { startFlagsPostgres, type FlagsPostgres } from "./flags-postgres";
+
+// The built server on a private PostgreSQL (so a test can read rows, stop the database, restart).
+
+export type FlagsWorld = {
+  pg: FlagsPostgres;
+  server: RunningServer;
+  admin: string;
+  ops: string;
+  query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+};
+
+export async function startOn(databaseUrl: string, dataDir?: string): Promise<RunningServer> {
+  const port = await freePort();
+  const server = spawnServer(
+    {
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      DATABASE_URL: databaseUrl,
+    },
+    dataDir,
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
+    const ok = await fetch(`${server.url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return server;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  server.child.kill("SIGKILL");
+  throw new Error(`server did not become ready: ${server.output()}`);
+}
+
+export async function startFlagsWorld(): Promise<FlagsWorld> {
+  const cluster = await startFlagsPostgres();
+  const server = await startOn(cluster.url);
+  const query = async <T>(sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    pg: cluster,
+    server,
+    admin: await signInCookie(server.url, "admin@warroom.test", DEMO_PASSWORD),
+    ops: await signInCookie(server.url, "ops@warroom.test", DEMO_PASSWORD),
+    query,
+  };
+}
+
+export async function stopFlagsWorld(world: FlagsWorld | undefined): Promise<void> {
+  if (!world) return;
+  if (world.server.child.exitCode === null) {
+    world.server.child.kill("SIGKILL");
+    await world.server.exited;
+  }
+  fs.rmSync(world.server.dataDir, { recursive: true, force: true });
+  world.pg.destroy();
+}
+
+export async function api<T>(
+  world: FlagsWorld,
+  cookie: string,
+  path: string,
+  init: { method?: string; json?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${world.server.url}${path}`, {
+    method: init.method ?? "GET",
+    headers: { cookie, "content-type": "application/json" },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function newToken(world: FlagsWorld): Promise<string> {
+  const { status, body } = await api<{ secret: string }>(world, world.admin, "/api/tokens", {
+    method: "POST",
+    json: { name: `svc-${Date.now()}`, scopes: ["flags:read"] },
+  });
+  if (status !== 201) throw new Error(`token creation failed: ${status}`);
+  return body.secret;
+}
+
+export async function newFlag(world: FlagsWorld, kind = "degradation"): Promise<string> {
+  const key = `svc.test_${Math.random().toString(36).slice(2, 8)}`;
+  const { status } = await api(world, world.admin, "/api/flags", {
+    method: "POST",
+    json: { key, kind, valueType: "boolean", defaultValue: false, dependencyCategory: "payment" },
+  });
+  if (status !== 201) throw new Error(`flag creation failed: ${status}`);
+  return key;
+}
+
+export const waitFor = async (check: () => Promise<boolean>, ms: number) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+};

@@ -37,7 +37,7 @@ describe("runIdempotent", () => {
     expect(results.every((r) => r.status === 201)).toBe(true);
     for (const r of retried) {
       if (r instanceof Error) expect(r).toMatchObject({ code: "conflict" });
-      else expect(r.status).toBe(201);
+      else expect((r as { status: number }).status).toBe(201);
     }
     // Retries after the originals finished replay the stored response.
     const replays = await Promise.all(

@@ -4,6 +4,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { DEMO_PASSWORD } from "./lib/seed/demo-data";
 import type { Ack } from "./lib/realtime/events";
 import type { TimelineEntryDto } from "./lib/timeline/schemas";
+import { mergeEntries } from "./lib/timeline/merge";
 import {
   freePort,
   isBuilt,
@@ -127,17 +128,132 @@ describe.skipIf(!isBuilt)("server process (needs `npm run build`)", () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it("survives kill -9: restarts on the same data directory with everything committed", async () => {
+  it("survives kill -9: a connected client reconnects and gets every later entry once, in order", async () => {
+    const list = (await (
+      await fetch(`${server.url}/api/incidents`, { headers: { cookie } })
+    ).json()) as { id: string; title: string }[];
+    const incidentId = list.find((i) => i.title === "Region us-east-1 degraded")!.id;
+    // A client as the console runs it: apply by seq, rejoin with the last applied seq on connect.
+    let applied: TimelineEntryDto[] = [];
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie },
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 500,
+    });
+    const apply = (incoming: TimelineEntryDto[]) => {
+      applied = mergeEntries(applied, incoming).entries;
+    };
+    socket.on("timeline:entry", (entry: TimelineEntryDto) => apply([entry]));
+    socket.on("connect", () => {
+      void emit<{ entries: TimelineEntryDto[] }>(socket, "incident:join", {
+        incidentId,
+        lastSeq: applied.at(-1)?.seq ?? 0,
+      }).then((ack) => ack.ok && apply(ack.data.entries));
+    });
+    const waitFor = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(check()).toBe(true);
+    };
+    await waitFor(() => applied.length >= 2);
+    const before = applied.length;
+
     server.child.kill("SIGKILL");
     await server.exited;
-    server = await startServer(server.dataDir);
-    const fresh = await signInCookie(server.url, "commander@warroom.test", DEMO_PASSWORD);
-    const list = (await (
-      await fetch(`${server.url}/api/incidents`, { headers: { cookie: fresh } })
-    ).json()) as { title: string }[];
-    expect(list.map((i) => i.title)).toContain("Region us-east-1 degraded");
-    cookie = fresh;
+    server = await startServer(server.dataDir, server.port);
+    const post = (text: string) =>
+      fetch(`${server.url}/api/incidents/${incidentId}/timeline`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ kind: "note", payload: { text } }),
+      });
+    for (const text of ["after restart 1", "after restart 2", "after restart 3"]) {
+      expect((await post(text)).status).toBe(201);
+    }
+    await waitFor(() => applied.length === before + 3);
+    expect(applied.map((e) => e.seq)).toEqual(applied.map((_, i) => i + 1));
+    expect(applied.slice(-3).map((e) => e.payload.text)).toEqual([
+      "after restart 1",
+      "after restart 2",
+      "after restart 3",
+    ]);
+    socket.close();
   }, 90_000);
+
+  it("answers malformed, oversize and unknown requests with problem+json", async () => {
+    const list = (await (
+      await fetch(`${server.url}/api/incidents`, { headers: { cookie } })
+    ).json()) as { id: string; lastSeq: number }[];
+    const incident = list[0]!;
+    const send = (path: string, body: string, method = "POST") =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { cookie, "content-type": "application/json" },
+        body,
+      });
+    const cases: [Promise<Response>, number, RegExp][] = [
+      [send(`/api/incidents/${incident.id}/timeline`, "{oops"), 400, /not valid JSON/],
+      [
+        send(
+          `/api/incidents/${incident.id}/timeline`,
+          JSON.stringify({ kind: "note", payload: { text: "x".repeat(70_000) } }),
+        ),
+        413,
+        /larger than 64 KiB/,
+      ],
+      [
+        send(
+          `/api/incidents/00000000-0000-0000-0000-000000000000/timeline`,
+          JSON.stringify({ kind: "note", payload: { text: "hi" } }),
+        ),
+        404,
+        /was not found/,
+      ],
+      [
+        send(
+          `/api/incidents/${incident.id}/roles`,
+          JSON.stringify({ role: "captain", userId: incident.id }),
+        ),
+        400,
+        /role must be one of/,
+      ],
+      [
+        send(`/api/incidents/${incident.id}/status`, JSON.stringify({ to: "closed" })),
+        422,
+        /Cannot move an incident/,
+      ],
+    ];
+    for (const [response, status, detail] of cases) {
+      const res = await response;
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(((await res.json()) as { detail: string }).detail).toMatch(detail);
+    }
+    const after = (await (
+      await fetch(`${server.url}/api/incidents/${incident.id}`, { headers: { cookie } })
+    ).json()) as { lastSeq: number };
+    expect(after.lastSeq).toBe(incident.lastSeq);
+  });
+
+  it("replays a write sent twice with one Idempotency-Key and refuses the key for another body", async () => {
+    const list = (await (
+      await fetch(`${server.url}/api/incidents`, { headers: { cookie } })
+    ).json()) as { id: string }[];
+    const key = crypto.randomUUID();
+    const send = (text: string) =>
+      fetch(`${server.url}/api/incidents/${list[0]!.id}/timeline`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify({ kind: "note", payload: { text } }),
+      });
+    const first = await send("once");
+    const again = await send("once");
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await again.json()) as { seq: number }).seq).toBe(
+      ((await first.json()) as { seq: number }).seq,
+    );
+    expect((await send("different")).status).toBe(422);
+  });
 
   it("exits 0 within 10 s of SIGTERM, with a socket still open", async () => {
     const socket = openSocket(server.url, cookie);

@@ -6,7 +6,8 @@ import { Server as SocketServer } from "socket.io";
 import { applyMigrations } from "./scripts/prisma-engine/engine.mjs";
 import { loadOrCreateSecret } from "./lib/auth/secret-file";
 import { db, disconnectDatabase } from "./lib/db";
-import { startDatabase, type StartedDatabase } from "./lib/db/start";
+import { DatabaseStartError, startDatabase, type StartedDatabase } from "./lib/db/start";
+import { serveStatusUntilDatabaseReturns } from "./lib/server/degraded";
 import { env, EnvError, parseEnv, publicUrl } from "./lib/env";
 import { FastPath, sendJson } from "./lib/http/fast-path";
 import { logger } from "./lib/logger";
@@ -60,7 +61,14 @@ async function main(): Promise<void> {
 
   let database: StartedDatabase;
   try {
-    database = await startDatabase(e);
+    database = await startDatabase(e).catch(async (error: unknown) => {
+      const canWait =
+        error instanceof DatabaseStartError &&
+        e.DATABASE_URL !== undefined &&
+        (await serveStatusUntilDatabaseReturns(e, e.DATABASE_URL, error.message));
+      if (!canWait) throw error;
+      return startDatabase(e);
+    });
     const { appliedMigrationNames } = await applyMigrations({
       url: database.url,
       migrationsDir: MIGRATIONS_DIR,

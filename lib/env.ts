@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_PRETTY: z.enum(["0", "1"]).optional(),
+  STATUS_PAGE_NAME: z.string().trim().min(1).max(100).default("Warroom"),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), { message: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Warroom Status <status@localhost>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

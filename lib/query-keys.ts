@@ -10,4 +10,12 @@ export const queryKeys = {
     presence: (id: string) => ["incidents", "presence", id] as const,
   },
   flags: { all: ["flags"] as const },
+  status: {
+    all: ["status"] as const,
+    components: ["status", "components"] as const,
+    templates: ["status", "templates"] as const,
+    incidents: (incidentId?: string) => ["status", "incidents", incidentId ?? "all"] as const,
+    outbox: ["status", "outbox"] as const,
+    subscribers: ["status", "subscribers"] as const,
+  },
 };

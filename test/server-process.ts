@@ -58,8 +58,8 @@ export function spawnServer(
   return { url: `http://localhost:${port}`, port, dataDir: dir, child, output: () => out, exited };
 }
 
-export async function startServer(dataDir?: string): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(dataDir?: string, fixedPort?: number): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const server = spawnServer(
     { PORT: String(port), PUBLIC_URL: `http://localhost:${port}` },
     dataDir,

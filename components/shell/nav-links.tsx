@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Flag, Globe, Settings, Siren } from "lucide-react";
+import { Flag, Globe, Megaphone, Settings, Siren } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 const LINKS = [
   { href: "/incidents", label: "Incidents", icon: Siren },
   { href: "/flags", label: "Flags", icon: Flag },
   { href: "/status", label: "Status page", icon: Globe },
+  { href: "/status-admin", label: "Status admin", icon: Megaphone },
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
 

@@ -1,8 +1,9 @@
 import { db } from "../db";
-import { createCtx, systemCtx, type Ctx } from "../context";
+import { systemCtx, type Ctx } from "../context";
 import { hashPassword } from "../auth/password";
 import { writeAudit } from "../audit/write-audit";
-import { appendEntry } from "../timeline/append-entry";
+import { seedPastIncidents, seedWarRoom } from "./seed-war-room";
+import { seedStatusDemo } from "./seed-status";
 import { DEMO_COMPONENTS, DEMO_FLAGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 /** Seeds the demo world only into an empty database. Returns whether it seeded. */
@@ -34,94 +35,9 @@ export async function seedDemoIfEmpty(ctx: Ctx = systemCtx("seed")): Promise<boo
       })),
     });
 
-    const commander = users.get("commander")!;
-    const asUser = (key: string) => {
-      const u = users.get(key)!;
-      return createCtx({ type: "user", ...u }, { log: ctx.log });
-    };
-    const declaredAt = new Date(Date.now() - 25 * 60_000);
-    const incident = await tx.incident.create({
-      data: {
-        title: "Payment gateway timeouts",
-        summary: "Card payments time out at the gateway; checkout fails for most customers.",
-        severity: "SEV1",
-        status: "investigating",
-        dependencyCategory: "payment",
-        dependencyName: "Stripe",
-        components: ["Checkout", "Payment processing"],
-        detectedAt: new Date(declaredAt.getTime() - 3 * 60_000),
-        declaredAt,
-        acknowledgedAt: new Date(declaredAt.getTime() + 2 * 60_000),
-        updateCadenceMinutes: 10,
-        nextUpdateDueAt: new Date(Date.now() + 4 * 60_000),
-        declaredById: commander.id,
-      },
-    });
-    const id = incident.id;
-    await appendEntry(tx, asUser("commander"), {
-      incidentId: id,
-      kind: "status_change",
-      payload: { from: null, to: "triage" },
-    });
-    for (const [role, key] of [
-      ["commander", "commander"],
-      ["scribe", "scribe"],
-      ["ops", "ops"],
-      ["comms", "comms"],
-    ] as const) {
-      const holder = users.get(key)!;
-      await tx.roleAssignment.create({
-        data: { incidentId: id, role, userId: holder.id, assignedById: commander.id },
-      });
-      await appendEntry(tx, asUser("commander"), {
-        incidentId: id,
-        kind: "role_change",
-        payload: { role, change: "assigned", userId: holder.id, userName: holder.name },
-      });
-    }
-    await appendEntry(tx, asUser("commander"), {
-      incidentId: id,
-      kind: "status_change",
-      payload: { from: "triage", to: "investigating" },
-    });
-    await appendEntry(tx, asUser("scribe"), {
-      incidentId: id,
-      kind: "update",
-      payload: {
-        known:
-          "Gateway API calls time out after 30 s; error rate on /checkout is 78%. Stripe status page shows no incident yet.",
-        impact: "Most customers cannot complete checkout. Existing orders are unaffected.",
-        nextSteps:
-          "Ops lead prepares payments.defer_mode; comms lead drafts the payment-delay message.",
-        nextUpdateDueAt: incident.nextUpdateDueAt!.toISOString(),
-      },
-    });
-    await appendEntry(tx, asUser("scribe"), {
-      incidentId: id,
-      kind: "decision",
-      payload: {
-        question: "Queue payments for later capture while the gateway is down?",
-        options: [
-          "Wait for the gateway",
-          "Enable deferred payments",
-          "Fail over to the backup processor",
-        ],
-        choice: "Enable deferred payments",
-        rationale: "Orders keep flowing; capture runs idempotently once the gateway recovers.",
-        decidedBy: commander.name,
-        isReversible: true,
-      },
-    });
-    await appendEntry(tx, asUser("scribe"), {
-      incidentId: id,
-      kind: "action",
-      payload: {
-        what: "Open a priority ticket with Stripe support",
-        owner: "Olive Ops",
-        dueAt: null,
-        isDone: false,
-      },
-    });
+    const incident = await seedWarRoom(tx, users, ctx.log);
+    await seedPastIncidents(tx, users, ctx.log);
+    await seedStatusDemo(tx, incident, users.get("comms")!.id);
     await writeAudit(tx, ctx, {
       action: "seed.demo",
       entityType: "database",

@@ -1,16 +1,31 @@
 import { db } from "../db";
+import { authorize, type Ctx } from "../context";
+import type { Component } from "../generated/prisma/client";
 
-export type PublicComponent = {
+export type ComponentDto = {
+  id: string;
   name: string;
   description: string;
   group: string | null;
+  position: number;
   status: string;
+  showOnlyWhenDegraded: boolean;
+  updatedAt: string;
 };
 
-/** Components customers see: hidden-unless-degraded ones only while they are not operational. */
-export async function listPublicComponents(): Promise<PublicComponent[]> {
-  const rows = await db().component.findMany({ orderBy: [{ group: "asc" }, { position: "asc" }] });
-  return rows
-    .filter((c) => !c.showOnlyWhenDegraded || c.status !== "operational")
-    .map((c) => ({ name: c.name, description: c.description, group: c.group, status: c.status }));
+export const toComponentDto = (c: Component): ComponentDto => ({
+  id: c.id,
+  name: c.name,
+  description: c.description,
+  group: c.group,
+  position: c.position,
+  status: c.status,
+  showOnlyWhenDegraded: c.showOnlyWhenDegraded,
+  updatedAt: c.updatedAt.toISOString(),
+});
+
+export async function listComponents(ctx: Ctx): Promise<ComponentDto[]> {
+  authorize(ctx, "status.read");
+  const rows = await db().component.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }] });
+  return rows.map(toComponentDto);
 }

@@ -1,0 +1,8 @@
+import { route } from "@/lib/http/handler";
+import { createComponent, listComponents } from "@/lib/status";
+
+export const GET = route({ auth: "user" }, ({ ctx }) => listComponents(ctx));
+
+export const POST = route({ auth: "user" }, ({ ctx, body }) =>
+  createComponent({ ctx, input: body }),
+);

@@ -1,0 +1,10 @@
+import { route } from "@/lib/http/handler";
+import { listStatusIncidents, ListStatusIncidentsQuery, publishIncident } from "@/lib/comms";
+
+export const GET = route({ auth: "user", query: ListStatusIncidentsQuery }, ({ ctx, query }) =>
+  listStatusIncidents(ctx, query),
+);
+
+export const POST = route({ auth: "user" }, ({ ctx, body }) =>
+  publishIncident({ ctx, input: body }),
+);

@@ -1,45 +1,24 @@
 import fs from "node:fs";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../lib/seed/demo-data";
-import { freePort, signInCookie, spawnServer, type RunningServer } from "./server-process";
-import { startFlagsPostgres, type FlagsPostgres } from "./flags-postgres";
+import { signInCookie, startServer, type RunningServer } from "./server-process";
+import { startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
 
 // The built server on a private PostgreSQL (so a test can read rows, stop the database, restart).
 
 export type FlagsWorld = {
-  pg: FlagsPostgres;
+  pg: PrivatePostgres;
   server: RunningServer;
   admin: string;
   ops: string;
   query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
 };
 
-export async function startOn(databaseUrl: string, dataDir?: string): Promise<RunningServer> {
-  const port = await freePort();
-  const server = spawnServer(
-    {
-      PORT: String(port),
-      PUBLIC_URL: `http://localhost:${port}`,
-      DATABASE_URL: databaseUrl,
-    },
-    dataDir,
-  );
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    const ok = await fetch(`${server.url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  server.child.kill("SIGKILL");
-  throw new Error(`server did not become ready: ${server.output()}`);
-}
+export const startOn = (databaseUrl: string, dataDir?: string): Promise<RunningServer> =>
+  startServer(dataDir, undefined, { DATABASE_URL: databaseUrl });
 
 export async function startFlagsWorld(): Promise<FlagsWorld> {
-  const cluster = await startFlagsPostgres();
+  const cluster = await startPrivatePostgres();
   const server = await startOn(cluster.url);
   const query = async <T>(sql: string, params: unknown[] = []) => {
     const client = new pg.Client({ connectionString: cluster.url });

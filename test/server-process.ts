@@ -58,24 +58,34 @@ export function spawnServer(
   return { url: `http://localhost:${port}`, port, dataDir: dir, child, output: () => out, exited };
 }
 
-export async function startServer(dataDir?: string, fixedPort?: number): Promise<RunningServer> {
-  const port = fixedPort ?? (await freePort());
-  const server = spawnServer(
-    { PORT: String(port), PUBLIC_URL: `http://localhost:${port}` },
-    dataDir,
-  );
+/** Polls `path` until it answers 2xx; throws with the server's output if it exits or times out. */
+export async function waitForServer(server: RunningServer, path = "/readyz"): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    const ok = await fetch(`${server.url}/readyz`).then(
+    const ok = await fetch(`${server.url}${path}`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) return server;
+    if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   server.child.kill("SIGKILL");
-  throw new Error(`server did not become ready: ${server.output()}`);
+  throw new Error(`server did not answer ${path}: ${server.output()}`);
+}
+
+export async function startServer(
+  dataDir?: string,
+  fixedPort?: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
+  const server = spawnServer(
+    { PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, ...env },
+    dataDir,
+  );
+  await waitForServer(server);
+  return server;
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the Cookie header to send. */

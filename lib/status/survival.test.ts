@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../seed/demo-data";
-import { hasPostgres, startPrivatePostgres } from "../../test/status-postgres";
+import { hasPostgres, startPrivatePostgres } from "../../test/private-postgres";
 import {
   freePort,
   isBuilt,
   signInCookie,
   spawnServer,
+  waitForServer,
   type RunningServer,
 } from "../../test/server-process";
 
@@ -27,22 +28,6 @@ const PATHS = [
   "/api/v2/scheduled-maintenances/active.json",
 ];
 
-async function waitReady(server: RunningServer, path = "/readyz") {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    if (
-      await fetch(`${server.url}${path}`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`not ready: ${server.output()}`);
-}
-
 describe.skipIf(!isBuilt || !hasPostgres)("status page survives the database going down", () => {
   let pg: Awaited<ReturnType<typeof startPrivatePostgres>>;
   let server: RunningServer;
@@ -55,7 +40,7 @@ describe.skipIf(!isBuilt || !hasPostgres)("status page survives the database goi
       PUBLIC_URL: `http://localhost:${port}`,
       DATABASE_URL: pg.url,
     });
-    await waitReady(server);
+    await waitForServer(server);
   }, 120_000);
 
   afterAll(() => {
@@ -136,14 +121,14 @@ describe.skipIf(!isBuilt || !hasPostgres)("status page survives the database goi
       { PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, DATABASE_URL: pg.url },
       server.dataDir,
     );
-    await waitReady(server, "/healthz");
+    await waitForServer(server, "/healthz");
     for (const p of PATHS) expect((await fetch(`${server.url}${p}`)).status, p).toBe(200);
     expect(await (await fetch(`${server.url}/status`)).text()).toContain("Search is slow");
     expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
     expect((await fetch(`${server.url}/incidents`)).status).toBe(503);
 
     pg.start();
-    await waitReady(server);
+    await waitForServer(server);
     expect((await fetch(`${server.url}/signin`)).status).toBe(200);
   }, 120_000);
 });

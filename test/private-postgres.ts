@@ -4,11 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "./server-process";
 
-// The flags tests' own PostgreSQL cluster, to stop and start at will (never a shared one).
+// A test's own PostgreSQL cluster, to stop and start at will (never a shared one).
 
 const BIN = "/usr/lib/postgresql/15/bin";
+export const hasPostgres = fs.existsSync(path.join(BIN, "pg_ctl"));
 
-export type FlagsPostgres = {
+export type PrivatePostgres = {
   url: string;
   stop: () => void;
   start: () => void;
@@ -21,8 +22,8 @@ const asPostgres = (cmd: string, args: string[]) =>
     timeout: 60_000,
   });
 
-export async function startFlagsPostgres(): Promise<FlagsPostgres> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-flags-pg-"));
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warroom-pg-"));
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
   fs.mkdirSync(data);

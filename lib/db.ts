@@ -38,7 +38,11 @@ export function db(): PrismaClient {
       max: isEmbedded ? 1 : env().DB_POOL_MAX,
       connectionTimeoutMillis: isEmbedded ? 60_000 : 5_000,
     });
-    state.client = new PrismaClient({ adapter });
+    // With one embedded connection, a burst of writes queues for it: let transactions wait their turn.
+    state.client = new PrismaClient({
+      adapter,
+      transactionOptions: { maxWait: isEmbedded ? 60_000 : 5_000, timeout: 15_000 },
+    });
   }
   return state.client;
 }

@@ -68,12 +68,15 @@ async function tables(url: string): Promise<string[]> {
   return rows.map((r) => r.tablename);
 }
 
-async function initMigrationName(): Promise<string> {
+/** Every migration in the project's history, in order. */
+async function migrationNames(): Promise<string[]> {
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
-  const init = names.find((n) => n.endsWith("_init"));
-  if (!init) throw new Error("prisma/migrations has no *_init migration");
-  return init;
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  if (!names[0]?.endsWith("_init")) throw new Error("prisma/migrations has no *_init migration");
+  return names;
 }
 
 /** Runs the Prisma CLI through the bridge; resolves with the exit code and output. */
@@ -101,12 +104,12 @@ describe(`wasm schema-engine bridge${SKIP_NOTE}`, () => {
   );
 
   needsDb(
-    "applyMigrations applies the init migration once and creates the tables",
+    "applyMigrations applies every migration once and creates the tables",
     async () => {
       await withFreshDatabase(async (url) => {
-        const init = await initMigrationName();
+        const all = await migrationNames();
         const first = await applyMigrations({ url, migrationsDir, schemaPath });
-        expect(first.appliedMigrationNames).toEqual([init]);
+        expect(first.appliedMigrationNames).toEqual(all);
         expect(await tables(url)).toEqual(
           expect.arrayContaining([
             "_prisma_migrations",
@@ -130,9 +133,9 @@ describe(`wasm schema-engine bridge${SKIP_NOTE}`, () => {
     "migrationStatus reports pending migrations before and none after",
     async () => {
       await withFreshDatabase(async (url) => {
-        const init = await initMigrationName();
+        const all = await migrationNames();
         const before = await migrationStatus({ url, migrationsDir });
-        expect(before).toMatchObject({ pending: [init], failed: [], hasMigrationsTable: false });
+        expect(before).toMatchObject({ pending: all, failed: [], hasMigrationsTable: false });
         expect(before.upToDate).toBe(false);
         await applyMigrations({ url, migrationsDir });
         const after = await migrationStatus({ url, migrationsDir });

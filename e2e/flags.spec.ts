@@ -1,4 +1,4 @@
-import { expect, signedInPage, test } from "./fixtures";
+import { expect, signedInPage, test, screenshot } from "./fixtures";
 
 test("the ops lead flips payments.defer_mode from the war room; others see it live with a countdown", async ({
   browser,
@@ -21,7 +21,7 @@ test("the ops lead flips payments.defer_mode from the war room; others see it li
   await expect(form.getByLabel("Reason")).toHaveValue(/INC-\d+ Payment gateway timeouts/);
   await form.getByLabel("Reason").fill("Stripe is timing out: queue payments for later capture");
   await form.getByLabel("Ends").selectOption({ label: "In 10 minutes" });
-  await ops.screenshot({ path: ".tmp/flags-war-room-form.png", fullPage: true });
+  await screenshot(ops, "flags-war-room-form.png");
   await form.getByRole("button", { name: "Flip" }).click();
   await expect(row.getByTestId("flag-value")).toContainText("true");
   await expect(panel.getByText("1 relaxation still active")).toBeVisible();
@@ -32,7 +32,7 @@ test("the ops lead flips payments.defer_mode from the war room; others see it li
     .filter({ hasText: "payments.defer_mode" });
   await expect(entry).toContainText("false → true");
   await expect(entry).toContainText("queue payments for later capture");
-  await commander.screenshot({ path: ".tmp/flags-war-room.png", fullPage: true });
+  await screenshot(commander, "flags-war-room.png");
 
   await commander.goto("/flags");
   const card = commander
@@ -41,7 +41,7 @@ test("the ops lead flips payments.defer_mode from the war room; others see it li
     .filter({ hasText: "payments.defer_mode" });
   await expect(card.getByTestId("countdown")).toHaveText(/^(10:00|9:[0-5]\d)$/);
   await expect(card).toContainText("Relaxed by Olive Ops for INC-");
-  await commander.screenshot({ path: ".tmp/flags-page.png", fullPage: true });
+  await screenshot(commander, "flags-page.png");
   await commanderContext.close();
   await opsContext.close();
 });

@@ -67,7 +67,13 @@ test("the public status page needs no sign-in and works without JavaScript", asy
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/status");
-  await expect(page.getByRole("heading", { name: "System status" })).toBeVisible();
+  await expect(page.getByText("Partial System Outage")).toBeVisible();
   await expect(page.getByText("Partial outage").first()).toBeVisible();
+  await expect(
+    page
+      .getByText("Payment gateway timeouts")
+      .or(page.getByText("Delays processing payments"))
+      .first(),
+  ).toBeVisible();
   await context.close();
 });

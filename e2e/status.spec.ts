@@ -1,4 +1,4 @@
-import { expect, signedInPage, test } from "./fixtures";
+import { expect, signedInPage, test, screenshot } from "./fixtures";
 
 // The comms lead publishes the protocol's "payment delays" message from the war room; a
 // signed-out visitor with JavaScript disabled sees it on /status.
@@ -29,7 +29,7 @@ test("comms lead publishes a template from the war room; the public page shows i
   await expect(publish).toBeDisabled(); // {{workaround}} is still empty
   await panel.getByLabel("{{workaround}}").fill("PayPal & saved cards still work.");
   await expect(panel.getByTestId("preview-body")).toContainText("You won't be charged twice");
-  await page.screenshot({ path: ".tmp/pw-status/war-room-publish.png", fullPage: true });
+  await screenshot(page, "war-room-publish.png");
   await publish.click();
 
   await expect(page.locator('[data-kind="publication"]').first()).toContainText(
@@ -43,10 +43,10 @@ test("comms lead publishes a template from the war room; the public page shows i
   await expect(pub.getByRole("heading", { level: 1 })).toHaveText(/Outage|Degraded/);
   await expect(pub.getByText("PayPal & saved cards still work.").first()).toBeVisible();
   await expect(pub.getByText(/Next update by/).first()).toBeVisible();
-  await pub.screenshot({ path: "docs/screenshot-status.png", fullPage: true });
+  await screenshot(pub, "screenshot-status.png");
   await pub.emulateMedia({ colorScheme: "dark" });
-  await pub.screenshot({ path: ".tmp/pw-status/status-dark.png", fullPage: true });
-  await page.screenshot({ path: ".tmp/pw-status/war-room-after.png", fullPage: true });
+  await screenshot(pub, "status-dark.png");
+  await screenshot(page, "war-room-after.png");
   await comms.close();
   await visitor.close();
 });

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, signedInPage, test } from "./fixtures";
+import { expect, signedInPage, test, screenshot } from "./fixtures";
 
 // Two people in one room: live entries, an offline gap replayed in order, the outbox, conflicts.
 
@@ -164,8 +164,8 @@ test("a correction shows on the original entry, and the busy demo room renders e
     "Open a priority ticket with Stripe support",
   );
   await expect(page.getByTestId("update-countdown")).toBeVisible();
-  await page.screenshot({ path: "docs/screenshot-war-room.png", fullPage: true });
+  await screenshot(page, "screenshot-war-room.png");
   await page.goto("/incidents");
-  await page.screenshot({ path: "docs/screenshot-incidents.png" });
+  await screenshot(page, "screenshot-incidents.png", false);
   await context.close();
 });

@@ -1,13 +1,21 @@
 import { db } from "../db";
-import { systemCtx, type Ctx } from "../context";
+import { createCtx, type Ctx } from "../context";
+import { logger } from "../logger";
 import { hashPassword } from "../auth/password";
 import { writeAudit } from "../audit/write-audit";
 import { seedPastIncidents, seedWarRoom } from "./seed-war-room";
 import { seedStatusDemo } from "./seed-status";
 import { DEMO_COMPONENTS, DEMO_FLAGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
+// Seeding writes dozens of entries: keep their per-entry log lines out of a newcomer's terminal.
+const quietSeedCtx = () =>
+  createCtx(
+    { type: "system", name: "seed" },
+    { log: logger().child({ seed: true }, { level: "warn" }) },
+  );
+
 /** Seeds the demo world only into an empty database. Returns whether it seeded. */
-export async function seedDemoIfEmpty(ctx: Ctx = systemCtx("seed")): Promise<boolean> {
+export async function seedDemoIfEmpty(ctx: Ctx = quietSeedCtx()): Promise<boolean> {
   const client = db();
   if ((await client.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -44,6 +52,6 @@ export async function seedDemoIfEmpty(ctx: Ctx = systemCtx("seed")): Promise<boo
       after: { users: DEMO_USERS.length },
     });
   });
-  ctx.log.info("demo data seeded");
+  logger().info("demo data seeded");
   return true;
 }

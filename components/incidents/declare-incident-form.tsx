@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import {
   DEPENDENCY_CATEGORIES,
@@ -13,14 +13,26 @@ import {
   type IncidentSummaryDto,
 } from "@/lib/incidents/schemas";
 import { queryKeys } from "@/lib/query-keys";
+import type { UserSummaryDto } from "@/lib/users/list-users";
 
 export function DeclareIncidentForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [severity, setSeverity] = useState<(typeof SEVERITIES)[number]>("SEV2");
+  // One key per form: a double click or a retried request declares one incident, not two.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const users = useQuery({
+    queryKey: ["users"],
+    queryFn: () => apiFetch<UserSummaryDto[]>("/api/users"),
+    staleTime: 60_000,
+  });
   const declare = useMutation({
     mutationFn: (input: Record<string, unknown>) =>
-      apiFetch<IncidentSummaryDto>("/api/incidents", { method: "POST", json: input }),
+      apiFetch<IncidentSummaryDto>("/api/incidents", {
+        method: "POST",
+        headers: { "idempotency-key": idempotencyKey },
+        json: input,
+      }),
     onSuccess: async (incident) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.incidents.all });
       onDone();
@@ -44,6 +56,12 @@ export function DeclareIncidentForm({ onDone }: { onDone: () => void }) {
           severity,
           dependencyCategory: String(form.get("dependencyCategory") ?? "other"),
           dependencyName: String(form.get("dependencyName") ?? ""),
+          summary: String(form.get("summary") ?? ""),
+          components: String(form.get("components") ?? "")
+            .split(",")
+            .map((c) => c.trim())
+            .filter(Boolean),
+          ...(form.get("commanderId") ? { commanderId: String(form.get("commanderId")) } : {}),
         });
       }}
     >
@@ -91,6 +109,43 @@ export function DeclareIncidentForm({ onDone }: { onDone: () => void }) {
           <Input id="dependencyName" name="dependencyName" placeholder="Stripe, us-east-1…" />
         </Field>
       </div>
+      <details className="md:col-span-2">
+        <summary className="cursor-pointer text-sm text-slate-600 dark:text-slate-300">
+          More details (optional): summary, components, commander
+        </summary>
+        <div className="mt-3 grid gap-4 md:grid-cols-2">
+          <div className="md:col-span-2">
+            <Field label="Summary" htmlFor="summary" error={fieldError("summary")}>
+              <Textarea id="summary" name="summary" rows={2} maxLength={4000} />
+            </Field>
+          </div>
+          <Field
+            label="Affected components"
+            htmlFor="components"
+            hint="Comma-separated, e.g. Checkout, Payment processing"
+            error={fieldError("components")}
+          >
+            <Input id="components" name="components" />
+          </Field>
+          <Field
+            label="Incident commander"
+            htmlFor="commanderId"
+            hint="You, unless you hand it to someone now."
+            error={fieldError("commanderId")}
+          >
+            <Select id="commanderId" name="commanderId" defaultValue="">
+              <option value="">Me</option>
+              {(users.data ?? [])
+                .filter((u) => u.role !== "viewer")
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+        </div>
+      </details>
       {declare.error && !fieldError("title") ? (
         <p role="alert" className="text-sm text-red-600 md:col-span-2">
           {declare.error.message}

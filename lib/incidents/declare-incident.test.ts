@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { userCtx } from "../../test/factories";
+import { createUser, userCtx } from "../../test/factories";
 import { declareIncident } from "./declare-incident";
 import { listIncidents } from "./list-incidents";
 
@@ -29,6 +29,22 @@ describe("declareIncident", () => {
     expect(audit.map((a) => a.action)).toEqual(["incident.declare"]);
     expect(audit[0]?.requestId).toBe(ctx.requestId);
     expect((await listIncidents(ctx)).some((i) => i.id === incident.id)).toBe(true);
+  });
+
+  it("hands command to the chosen user and keeps summary and components", async () => {
+    const ctx = await userCtx();
+    const other = await createUser();
+    const incident = await declareIncident({
+      ctx,
+      input: {
+        title: "Okta 500s",
+        summary: "SSO fails",
+        components: ["Sign-in"],
+        commanderId: other.id,
+      },
+    });
+    expect(incident).toMatchObject({ summary: "SSO fails", components: ["Sign-in"] });
+    expect(incident.roles).toMatchObject([{ role: "commander", userId: other.id }]);
   });
 
   it("sets the SEV1 cadence to 10 minutes", async () => {

@@ -1,4 +1,6 @@
-// Types for engine.mjs (the Warroom schema-engine bridge core). Keep in sync with engine.mjs.
+// Types for engine.mjs (the Warroom schema-engine bridge core). Keep in sync with engine.mjs and
+// the sibling modules it re-exports from (errors, wasm, pg-admin, adapter, migrations .mjs).
+// Those modules are internal: import everything through engine.mjs.
 
 /** One log record from the wasm engine or the bridge. */
 export interface EngineLogEntry {

@@ -50,19 +50,21 @@ export function attachRealtime(io: Server): void {
       // the duplicate by seq. Reading first could lose it.
       await socket.join(ROOMS.incident(incidentId));
       const entries = await listEntriesAfter(ctx(), incidentId, lastSeq);
-      emitPresence(io, incidentId);
+      void emitPresence(io, incidentId);
       return { entries };
     });
 
     on(socket, "incident:leave", async ({ incidentId }) => {
       await socket.leave(ROOMS.incident(incidentId));
-      emitPresence(io, incidentId);
+      void emitPresence(io, incidentId);
       return {};
     });
 
     socket.on("disconnecting", () => {
       const rooms = [...socket.rooms].filter((r) => r.startsWith("incident:"));
-      setImmediate(() => rooms.forEach((room) => emitPresence(io, room.slice("incident:".length))));
+      setImmediate(() => {
+        for (const room of rooms) void emitPresence(io, room.slice("incident:".length));
+      });
     });
   });
 }
@@ -92,11 +94,15 @@ function on<E extends ClientEventName>(
   });
 }
 
-function emitPresence(io: Server, incidentId: string): void {
-  const room = io.sockets.adapter.rooms.get(ROOMS.incident(incidentId));
+/** Who is in a room, across every instance (fetchSockets goes through the cluster adapter). */
+async function emitPresence(io: Server, incidentId: string): Promise<void> {
+  const sockets = await io
+    .in(ROOMS.incident(incidentId))
+    .fetchSockets()
+    .catch(() => []); // another instance did not answer in time: skip this presence update
   const users = new Map<string, string>();
-  for (const id of room ?? []) {
-    const actor = (io.sockets.sockets.get(id) as AppSocket | undefined)?.data.actor;
+  for (const socket of sockets) {
+    const actor = (socket.data as Partial<Data>).actor;
     if (actor) users.set(actor.id, actor.name);
   }
   broadcast(ROOMS.incident(incidentId), "presence", {

@@ -6,6 +6,7 @@ import { useStatusData } from "./use-status-data";
 import { ComponentsAdmin } from "./components-admin";
 import { MaintenanceForm } from "./maintenance-form";
 import { DeliveriesAdmin } from "./deliveries-admin";
+import { TemplatesAdmin } from "./templates-admin";
 
 const card =
   "rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900";
@@ -64,6 +65,7 @@ export function StatusAdmin({
           ) : null}
         </ul>
       </section>
+      <TemplatesAdmin canManage={canManage} />
       {canPublish ? (
         <section className={card} aria-labelledby="maint-h">
           <h2 id="maint-h" className="mb-3 font-semibold">

@@ -7,3 +7,7 @@ export { listOutbox, retryOutboxMessage, type OutboxItemDto } from "./outbox-adm
 export { deliverOutbox } from "./deliver-outbox";
 export { subscribe, confirmSubscription, unsubscribe } from "./subscribe";
 export type { StatusIncidentDto, StatusUpdateDto } from "./status-dto";
+export { createTemplate } from "./create-template";
+export { updateTemplate } from "./update-template";
+export { archiveTemplate } from "./archive-template";
+export { CreateTemplateInput, UpdateTemplateInput } from "./schemas";

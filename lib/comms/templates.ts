@@ -1,4 +1,5 @@
 import { db } from "../db";
+import type { MessageTemplate } from "../generated/prisma/client";
 import { authorize, type Ctx } from "../context";
 import { DEFAULT_TEMPLATES } from "./default-templates";
 import { templateVariables } from "./render-template";
@@ -29,7 +30,11 @@ export async function listTemplates(ctx: Ctx): Promise<TemplateDto[]> {
     where: { archivedAt: null },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((t) => ({
+  return rows.map(toTemplateDto);
+}
+
+export function toTemplateDto(t: MessageTemplate): TemplateDto {
+  return {
     id: t.id,
     key: t.key,
     name: t.name,
@@ -38,5 +43,5 @@ export async function listTemplates(ctx: Ctx): Promise<TemplateDto[]> {
     variables: templateVariables(t),
     status: t.status,
     impact: t.impact,
-  }));
+  };
 }

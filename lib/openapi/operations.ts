@@ -21,6 +21,7 @@ import {
 } from "../status/schemas";
 import { CompleteActionInput, PostEntryInput } from "../timeline/schemas";
 import { ListStatusIncidentsQuery } from "../comms/list-status-incidents";
+import { CreateTemplateInput, UpdateTemplateInput } from "../comms/schemas";
 
 // Every console REST operation, with the zod schemas its service verb parses. The OpenAPI
 // document is generated from this list, and a test checks it against the route files on disk.
@@ -245,6 +246,27 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/status/templates",
     summary: "Message templates",
+    tag: "Status page",
+  },
+  {
+    method: "post",
+    path: "/api/status/templates",
+    summary: "Create a message template (admins; variables come from title and body)",
+    tag: "Status page",
+    body: CreateTemplateInput,
+    created: true,
+  },
+  {
+    method: "patch",
+    path: "/api/status/templates/{key}",
+    summary: "Edit a message template (admins)",
+    tag: "Status page",
+    body: UpdateTemplateInput,
+  },
+  {
+    method: "delete",
+    path: "/api/status/templates/{key}",
+    summary: "Archive a message template: hidden from the picker, key kept (admins)",
     tag: "Status page",
   },
   {

@@ -10,13 +10,15 @@ import { DatabaseStartError, startDatabase, type StartedDatabase } from "./lib/d
 import { serveStatusUntilDatabaseReturns } from "./lib/server/degraded";
 import { env, EnvError, parseEnv, publicUrl } from "./lib/env";
 import { FastPath, sendJson } from "./lib/http/fast-path";
+import { applySecurityHeaders } from "./lib/http/security-headers";
 import { logger } from "./lib/logger";
 import { scheduler } from "./lib/jobs/scheduler";
 import { registerIo } from "./lib/realtime/broadcast";
+import { attachClusterAdapter } from "./lib/realtime/cluster";
 import { attachRealtime } from "./lib/realtime/socket-server";
 import { seedDemoIfEmpty } from "./lib/seed/seed-demo";
 import { registerFastRoutes, registerJobs, warmUp } from "./lib/server/extensions";
-import { DEMO_PASSWORD, DEMO_USERS } from "./lib/seed/demo-data";
+import { DEMO_USERS } from "./lib/seed/demo-data";
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
@@ -93,7 +95,14 @@ async function main(): Promise<void> {
     });
   registerFastRoutes(fastPath);
 
+  const headerOptions = {
+    isDev,
+    isHttps: publicUrl().startsWith("https:"),
+    statusFrameAncestors: e.STATUS_FRAME_ANCESTORS?.split(/\s+/) ?? [],
+    trustProxy: e.TRUST_PROXY === "1",
+  };
   const server = http.createServer((req, res) => {
+    applySecurityHeaders(req, res, headerOptions);
     if (fastPath.handle(req, res)) return;
     handleNext(req, res).catch((error: unknown) => {
       log.error({ err: error, url: req.url }, "unhandled request error");
@@ -101,6 +110,7 @@ async function main(): Promise<void> {
     });
   });
   const io = new SocketServer(server, { serveClient: false, cors: { origin: false } });
+  const detachCluster = attachClusterAdapter(io);
   attachRealtime(io);
   registerIo(io);
 
@@ -120,7 +130,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n  Warroom is running at ${url}  (database: ${database.mode}${seeded ? ", demo data seeded" : ""})\n` +
       (e.SEED_DEMO === "auto"
-        ? `  Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(", ")}\n\n`
+        ? // Secrets never reach logs: the demo password is shown on the sign-in page only.
+          `  Demo logins (password on the sign-in page): ${DEMO_USERS.map((u) => u.email).join(", ")}\n\n`
         : "\n"),
   );
 
@@ -138,6 +149,7 @@ async function main(): Promise<void> {
     server.close(() => {
       jobs
         .stop()
+        .then(() => detachCluster())
         .then(() => disconnectDatabase())
         .then(() => database.stop())
         .then(() => app.close?.())

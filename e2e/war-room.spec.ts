@@ -110,7 +110,8 @@ test("two people resolve at once: one wins, the other sees why and keeps the not
   await a.getByRole("button", { name: "Start investigating" }).click();
   await a.getByRole("button", { name: "Mitigated" }).click();
   await expect(a.getByRole("button", { name: "Resolve" })).toBeVisible();
-  const b = await openRoom(bContext, "ops@warroom.test", a.url());
+  // B must be allowed to resolve too: only the commander and admins move the status.
+  const b = await openRoom(bContext, "admin@warroom.test", a.url());
   await expect(b.getByRole("button", { name: "Resolve" })).toBeVisible();
 
   // B's screen still offers "Resolve" when A resolves; B's click must not resolve twice.

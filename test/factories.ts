@@ -21,3 +21,14 @@ export async function userCtx(role: "admin" | "responder" | "viewer" = "responde
     role: user.role,
   });
 }
+
+/** A responder who currently holds an incident role (ops lead, comms lead, scribe, commander). */
+export async function holderCtx(
+  incidentId: string,
+  role: "commander" | "comms" | "ops" | "scribe",
+): Promise<Ctx> {
+  const ctx = await userCtx("responder");
+  if (ctx.actor.type !== "user") throw new Error("unreachable");
+  await db().roleAssignment.create({ data: { incidentId, role, userId: ctx.actor.id } });
+  return ctx;
+}

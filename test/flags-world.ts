@@ -10,7 +10,9 @@ export type FlagsWorld = {
   pg: PrivatePostgres;
   server: RunningServer;
   admin: string;
+  /** Olive Ops, the ops lead of the seeded incident: flips must be linked to it. */
   ops: string;
+  opsIncidentId: string;
   query: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
 };
 
@@ -29,11 +31,18 @@ export async function startFlagsWorld(): Promise<FlagsWorld> {
       await client.end();
     }
   };
+  const ops = await signInCookie(server.url, "ops@warroom.test", DEMO_PASSWORD);
+  const incidents = (await (
+    await fetch(`${server.url}/api/incidents`, { headers: { cookie: ops } })
+  ).json()) as { id: string; title: string }[];
+  const seeded = incidents.find((i) => i.title === "Payment gateway timeouts");
+  if (!seeded) throw new Error("the seeded incident is missing");
   return {
     pg: cluster,
     server,
     admin: await signInCookie(server.url, "admin@warroom.test", DEMO_PASSWORD),
-    ops: await signInCookie(server.url, "ops@warroom.test", DEMO_PASSWORD),
+    ops,
+    opsIncidentId: seeded.id,
     query,
   };
 }

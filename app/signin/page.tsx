@@ -4,12 +4,15 @@ import { ShieldAlert } from "lucide-react";
 import { SignInForm } from "@/components/shell/sign-in-form";
 import { hasDemoAccounts } from "@/lib/seed/has-demo-accounts";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-data";
+import { env } from "@/lib/env";
+import { oidcConfig } from "@/lib/auth/oidc";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
   const showDemo = await hasDemoAccounts();
+  const sso = oidcConfig(env());
   return (
     <div className="flex min-h-screen items-center justify-center bg-slate-900 px-4">
       <div className="w-full max-w-sm space-y-6">
@@ -19,7 +22,7 @@ export default async function SignInPage() {
         </div>
         <div className="rounded-lg bg-white p-6 shadow-xl dark:bg-slate-950">
           <Suspense>
-            <SignInForm />
+            <SignInForm ssoName={sso?.name} />
           </Suspense>
         </div>
         {showDemo ? (

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Megaphone } from "lucide-react";
 import { ApiError, apiFetch } from "@/lib/api-client";
+import { reasonFor } from "@/lib/auth/permissions";
 import type { StatusIncidentDto, TemplateDto } from "@/lib/comms";
 import { renderTemplate, unfilledVariables } from "@/lib/comms/render-template";
 import type { IncidentSummaryDto } from "@/lib/incidents/schemas";
@@ -34,7 +35,14 @@ function prefill(incident: IncidentSummaryDto, nextUpdate: Date): Record<string,
   };
 }
 
-export function PublishPanel({ incident }: { incident: IncidentSummaryDto }) {
+export function PublishPanel({
+  incident,
+  canPublish: isAllowed,
+}: {
+  incident: IncidentSummaryDto;
+  /** Whether this person may publish for this incident (comms lead, commander, admins). */
+  canPublish: boolean;
+}) {
   const queryClient = useQueryClient();
   const { templates, components, incidents } = useStatusData(incident.id);
   const current = incidents.data?.find((i) => i.status !== "resolved" && i.status !== "postmortem");
@@ -110,7 +118,8 @@ export function PublishPanel({ incident }: { incident: IncidentSummaryDto }) {
   });
 
   const fieldError = (path: string) => fieldErrors.find((f) => f.path === path)?.message;
-  const canPublish = !publish.isPending && body.trim().length > 0 && unfilled.length === 0;
+  const canPublish =
+    isAllowed && !publish.isPending && body.trim().length > 0 && unfilled.length === 0;
 
   return (
     <section
@@ -272,10 +281,17 @@ export function PublishPanel({ incident }: { incident: IncidentSummaryDto }) {
           {publish.error.message}
         </p>
       ) : null}
+      {isAllowed ? null : (
+        <p id="publish-reason" className="text-xs text-slate-500">
+          {reasonFor("status.publish")}
+        </p>
+      )}
       <Button
         type="button"
         className="w-full"
         disabled={!canPublish}
+        title={isAllowed ? undefined : reasonFor("status.publish")}
+        aria-describedby={isAllowed ? undefined : "publish-reason"}
         onClick={() => publish.mutate()}
       >
         {current ? "Post public update" : "Publish to status page"}

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { reasonFor } from "@/lib/auth/permissions";
 import { RelativeTime } from "@/components/incidents/relative-time";
 import { apiFetch } from "@/lib/api-client";
 import type { FlagDto } from "@/lib/flags/schemas";
@@ -88,11 +89,15 @@ export function FlagCard({ flag, incidents, canFlip, canManage }: Props) {
       ) : null}
       {mode === "view" ? (
         <div className="mt-3 flex flex-wrap gap-2">
-          {canFlip ? (
-            <Button variant="secondary" onClick={() => setMode("flip")}>
-              Flip
-            </Button>
-          ) : null}
+          <Button
+            variant="secondary"
+            onClick={() => setMode("flip")}
+            disabled={!canFlip}
+            title={canFlip ? undefined : reasonFor("flag.flip")}
+            aria-label={`Flip ${flag.key}`}
+          >
+            Flip
+          </Button>
           {canFlip && active ? (
             <Button
               variant="secondary"

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { reasonFor } from "@/lib/auth/permissions";
 import type { FlagDto } from "@/lib/flags/schemas";
 import { useLiveFlags } from "@/lib/realtime/use-live-flags";
 import { FlagCard } from "./flag-card";
@@ -36,6 +37,11 @@ export function FlagsConsole({ initial, incidents, canFlip, canManage }: Props) 
             Degradation kill switches your services read over OpenFeature (OFREP). Every relaxation
             has a reason, an owner and an end.
           </p>
+          {canFlip ? null : (
+            <p className="mt-1 text-sm text-slate-500" data-testid="flip-reason">
+              {reasonFor("flag.flip")} Hold that role in an open incident to flip from here.
+            </p>
+          )}
         </div>
         {canManage ? (
           <Button onClick={() => setCreating(true)} disabled={isCreating}>

@@ -6,11 +6,18 @@ import { ToggleRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { IncidentSummaryDto } from "@/lib/incidents/schemas";
 import { useLiveFlags } from "@/lib/realtime/use-live-flags";
+import { reasonFor } from "@/lib/auth/permissions";
 import { RelaxationEnd, ValuePill } from "./flag-bits";
 import { FlipForm } from "./flip-form";
 
 /** The war room's flags: those of the incident's dependency, one click from a prefilled flip. */
-export function IncidentFlagsPanel({ incident }: { incident: IncidentSummaryDto }) {
+export function IncidentFlagsPanel({
+  incident,
+  canFlip,
+}: {
+  incident: IncidentSummaryDto;
+  canFlip: boolean;
+}) {
   const flags = useLiveFlags();
   const [flipping, setFlipping] = useState<string | null>(null);
   const all = flags.data ?? [];
@@ -35,6 +42,11 @@ export function IncidentFlagsPanel({ incident }: { incident: IncidentSummaryDto 
           {linked.length} {linked.length === 1 ? "relaxation" : "relaxations"} still active
         </p>
       ) : null}
+      {canFlip ? null : (
+        <p id="flip-reason" className="mb-2 text-xs text-slate-500">
+          {reasonFor("flag.flip")}
+        </p>
+      )}
       {shown.length === 0 ? (
         <p className="text-slate-500">
           No flags for {incident.dependencyCategory} dependencies.{" "}
@@ -71,6 +83,9 @@ export function IncidentFlagsPanel({ incident }: { incident: IncidentSummaryDto 
                 className="w-full py-1 text-xs"
                 onClick={() => setFlipping(flag.key)}
                 aria-label={`Flip ${flag.key}`}
+                disabled={!canFlip}
+                title={canFlip ? undefined : reasonFor("flag.flip")}
+                aria-describedby={canFlip ? undefined : "flip-reason"}
               >
                 {flag.valueType === "boolean" ? (flag.value ? "Turn off" : "Turn on") : "Change"}
               </Button>

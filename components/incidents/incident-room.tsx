@@ -16,13 +16,15 @@ import { RolesPanel } from "./room/roles-panel";
 import { TimelineEntryItem } from "./timeline-entry";
 import { IncidentFlagsPanel } from "@/components/flags/incident-flags-panel";
 import { PublishPanel } from "@/components/comms/publish-panel";
+import { incidentCapabilities } from "@/lib/auth/permissions";
 
 type Props = {
   incident: IncidentSummaryDto;
   initialEntries: TimelineEntryDto[];
   decisions: DecisionDto[];
   actions: ActionItemDto[];
-  canWrite: boolean;
+  /** Who is looking: their org role plus the roles they hold here decide what they may do. */
+  viewer: { id: string; role: string };
 };
 
 export function IncidentRoom({
@@ -30,9 +32,11 @@ export function IncidentRoom({
   initialEntries,
   decisions,
   actions,
-  canWrite,
+  viewer,
 }: Props) {
   const incident = useLiveIncident(initial);
+  const held = incident.roles.filter((r) => r.userId === viewer.id).map((r) => r.role);
+  const can = incidentCapabilities(viewer.role, held);
   const { entries, presence } = useLiveTimeline(incident.id, initialEntries);
   const [amending, setAmending] = useState<number>();
   const queryClient = useQueryClient();
@@ -61,13 +65,14 @@ export function IncidentRoom({
       >
         <ArrowLeft className="h-4 w-4" aria-hidden /> Incidents
       </Link>
-      <RoomHeader incident={incident} presence={presence} canAct={canWrite} />
+      <RoomHeader incident={incident} presence={presence} canAct={can.canCommand} />
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-4">
           <Composer
             incidentId={incident.id}
-            canWrite={canWrite}
+            canWrite={can.canWriteTimeline}
+            canNote={can.canNote}
             commanderName={commander}
             cadenceMinutes={incident.updateCadenceMinutes}
             amending={amending}
@@ -89,18 +94,22 @@ export function IncidentRoom({
                   key={entry.seq}
                   entry={entry}
                   amendments={amendmentsOf.get(entry.seq)}
-                  onAmend={canWrite ? setAmending : undefined}
+                  onAmend={can.canNote ? setAmending : undefined}
                 />
               ))}
             </ol>
           </section>
         </div>
         <aside className="space-y-4">
-          <RolesPanel incident={incident} canAct={canWrite} />
+          <RolesPanel incident={incident} canAct={can.canCommand} />
           {/* panels: flags and comms panels mount here */}
-          <IncidentFlagsPanel incident={incident} />
-          <PublishPanel incident={incident} />
-          <ActionsPanel incidentId={incident.id} initial={actions} canWrite={canWrite} />
+          <IncidentFlagsPanel incident={incident} canFlip={can.canFlip} />
+          <PublishPanel incident={incident} canPublish={can.canPublish} />
+          <ActionsPanel
+            incidentId={incident.id}
+            initial={actions}
+            canWrite={can.canWriteTimeline}
+          />
           <DecisionsPanel incidentId={incident.id} initial={decisions} />
         </aside>
       </div>

@@ -7,10 +7,11 @@ import { Field, Input } from "@/components/ui/field";
 import { RelativeTime } from "@/components/incidents/relative-time";
 import { apiFetch, ApiError } from "@/lib/api-client";
 import type { ApiTokenDto } from "@/lib/auth/api-tokens";
+import { API_TOKEN_SCOPES } from "@/lib/auth/permissions";
 
 const KEY = ["apiTokens"] as const;
 
-/** Admins create `flags:read` tokens for services (the secret is shown once) and revoke them. */
+/** Admins create scoped tokens for services (the secret is shown once) and revoke them. */
 export function ApiTokensSection({ initial }: { initial: ApiTokenDto[] }) {
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
@@ -21,10 +22,10 @@ export function ApiTokensSection({ initial }: { initial: ApiTokenDto[] }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: KEY });
   const create = useMutation({
-    mutationFn: (name: string) =>
+    mutationFn: ({ name, scopes }: { name: string; scopes: string[] }) =>
       apiFetch<{ token: ApiTokenDto; secret: string }>("/api/tokens", {
         method: "POST",
-        json: { name, scopes: ["flags:read"] },
+        json: { name, scopes },
       }),
     onSuccess: (r) => {
       setSecret(r.secret);
@@ -35,6 +36,10 @@ export function ApiTokensSection({ initial }: { initial: ApiTokenDto[] }) {
     mutationFn: (id: string) => apiFetch(`/api/tokens/${id}`, { method: "DELETE" }),
     onSettled: refresh,
   });
+  const scopesError =
+    create.error instanceof ApiError
+      ? create.error.fields.find((f) => f.path.startsWith("scopes"))?.message
+      : undefined;
   const nameError =
     create.error instanceof ApiError
       ? create.error.fields.find((f) => f.path === "name")?.message
@@ -44,15 +49,21 @@ export function ApiTokensSection({ initial }: { initial: ApiTokenDto[] }) {
     <section className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
       <h2 className="font-semibold">API tokens</h2>
       <p className="mb-4 text-sm text-slate-500">
-        Services read flags over OFREP with a token that has the <code>flags:read</code> scope, sent
-        as <code>Authorization: Bearer …</code> or <code>X-API-Key</code>.
+        Machines send a token as <code>Authorization: Bearer …</code>. Scopes:{" "}
+        <code>flags:read</code> (OFREP), <code>incidents:write</code> (declare and run incidents),{" "}
+        <code>status:write</code> (publish), <code>alerts:ingest</code>, <code>admin</code>{" "}
+        (everything).
       </p>
       <form
         aria-label="Create API token"
-        className="flex items-end gap-2"
+        className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate(String(new FormData(e.currentTarget).get("name") ?? ""));
+          const form = new FormData(e.currentTarget);
+          create.mutate({
+            name: String(form.get("name") ?? ""),
+            scopes: form.getAll("scope").map(String),
+          });
           e.currentTarget.reset();
         }}
       >
@@ -64,6 +75,25 @@ export function ApiTokensSection({ initial }: { initial: ApiTokenDto[] }) {
         <Button type="submit" disabled={create.isPending}>
           Create token
         </Button>
+        <fieldset className="flex w-full flex-wrap gap-x-4 gap-y-1 text-sm">
+          <legend className="sr-only">Scopes</legend>
+          {API_TOKEN_SCOPES.map((scope) => (
+            <label key={scope} className="inline-flex items-center gap-1.5">
+              <input
+                type="checkbox"
+                name="scope"
+                value={scope}
+                defaultChecked={scope === "flags:read"}
+              />
+              <code className="font-mono text-xs">{scope}</code>
+            </label>
+          ))}
+        </fieldset>
+        {scopesError ? (
+          <p role="alert" className="w-full text-xs text-red-600">
+            {scopesError}
+          </p>
+        ) : null}
       </form>
       {secret ? (
         <div

@@ -1,6 +1,7 @@
 import { ShieldAlert } from "lucide-react";
 import { ConnectionIndicator } from "./connection-indicator";
 import { NavLinks } from "./nav-links";
+import { SessionKeepAlive } from "./session-keepalive";
 import { SignOutButton } from "./sign-out-button";
 
 type Props = { user: { name: string; email: string; role: string }; children: React.ReactNode };
@@ -25,6 +26,7 @@ export function ConsoleShell({ user, children }: Props) {
             </p>
           </div>
           <SignOutButton />
+          <SessionKeepAlive />
         </div>
       </aside>
       <main className="min-w-0 flex-1 overflow-x-auto">{children}</main>

@@ -6,11 +6,22 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
-export function SignInForm() {
+const MESSAGES: Record<string, string> = {
+  RateLimited: "Too many attempts. Wait a minute, then try again.",
+  AccessDenied: "Your single sign-on account has no Warroom access; ask an admin to invite you.",
+  SessionExpired: "Your session ended. Sign in again.",
+};
+
+/** Email + password (always available, the break-glass path) and, when configured, SSO. */
+export function SignInForm({ ssoName }: { ssoName?: string }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<string | undefined>(() => {
+    const code = params.get("error");
+    return code ? (MESSAGES[code] ?? "Sign-in failed. Try again.") : undefined;
+  });
   const [isPending, setPending] = useState(false);
+  const joined = params.get("joined");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,7 +35,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("Email or password is incorrect.");
+      setError(MESSAGES[result?.error ?? ""] ?? "Email or password is incorrect.");
       return;
     }
     const target = params.get("callbackUrl");
@@ -34,8 +45,21 @@ export function SignInForm() {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
+      {joined ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          Your account is ready: sign in with your new password.
+        </p>
+      ) : null}
       <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          defaultValue={joined ?? undefined}
+        />
       </Field>
       <Field label="Password" htmlFor="password" error={error}>
         <Input
@@ -49,6 +73,16 @@ export function SignInForm() {
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
       </Button>
+      {ssoName ? (
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => void signIn("oidc", { callbackUrl: "/incidents" })}
+        >
+          Sign in with {ssoName}
+        </Button>
+      ) : null}
     </form>
   );
 }

@@ -13,7 +13,16 @@ describe("api tokens", () => {
     expect(row.prefix).toBe(secret.slice(0, 10));
     expect(JSON.stringify(await listApiTokens(ctx))).not.toContain(secret);
 
-    expect(await verifyApiToken(secret, "flags:read")).toEqual({ ok: true, id: token.id });
+    expect(await verifyApiToken(secret, "flags:read")).toEqual({
+      ok: true,
+      id: token.id,
+      name: "checkout-service",
+      scopes: ["flags:read"],
+    });
+    expect(await verifyApiToken(secret, "incidents:write")).toMatchObject({
+      ok: false,
+      status: 403,
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(
       (await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt,
@@ -35,7 +44,7 @@ describe("api tokens", () => {
     ).rejects.toMatchObject({ code: "forbidden" });
     const admin = await userCtx("admin");
     await expect(
-      createApiToken({ ctx: admin, input: { name: "", scopes: ["admin"] } }),
+      createApiToken({ ctx: admin, input: { name: "", scopes: ["root"] } }),
     ).rejects.toMatchObject({
       code: "validation",
       extra: {

@@ -5,13 +5,13 @@ import { authorize, type Ctx } from "../context";
 import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { logger } from "../logger";
+import { API_TOKEN_SCOPES, type ApiTokenScope } from "./permissions";
 
 // API tokens for machines (services reading flags over OFREP). The secret is shown once; only
 // its sha256 and a short prefix are stored. Verification answers from an in-memory cache so the
 // fast path never waits on the database and keeps working while it is down.
 
-export const API_TOKEN_SCOPES = ["flags:read"] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+export { API_TOKEN_SCOPES, type ApiTokenScope } from "./permissions";
 
 export const CreateApiTokenInput = z.object({
   name: z.string().trim().min(2, "Name the token (at least 2 characters)").max(100),
@@ -36,7 +36,7 @@ export type ApiTokenDto = {
   revokedAt: string | null;
 };
 
-type Cached = { id: string; scopes: string[]; expiresAt: number | null };
+type Cached = { id: string; name: string; scopes: string[]; expiresAt: number | null };
 type TokenCache = {
   byHash: Map<string, Cached>;
   /** Presented secret -> its cache entry, to skip hashing on the hot path; cleared on change. */
@@ -77,8 +77,14 @@ function toDto(t: Row): ApiTokenDto {
   };
 }
 
-const toCached = (t: { id: string; scopes: string[]; expiresAt: Date | null }): Cached => ({
+const toCached = (t: {
+  id: string;
+  name: string;
+  scopes: string[];
+  expiresAt: Date | null;
+}): Cached => ({
   id: t.id,
+  name: t.name,
   scopes: t.scopes,
   expiresAt: t.expiresAt?.getTime() ?? null,
 });
@@ -158,18 +164,19 @@ export async function revokeApiToken({ ctx, id }: { ctx: Ctx; id: string }): Pro
 }
 
 export type TokenCheck =
-  { ok: true; id: string } | { ok: false; status: 401 | 403; reason: string };
+  | { ok: true; id: string; name: string; scopes: string[] }
+  | { ok: false; status: 401 | 403; reason: string };
 
 function check(token: Cached | undefined, scope: ApiTokenScope): TokenCheck {
   if (!token) return { ok: false, status: 401, reason: "Unknown or revoked API token" };
   if (token.expiresAt !== null && token.expiresAt <= Date.now()) {
     return { ok: false, status: 401, reason: "This API token has expired" };
   }
-  if (!token.scopes.includes(scope)) {
+  if (!token.scopes.includes(scope) && !token.scopes.includes("admin")) {
     return { ok: false, status: 403, reason: `This API token lacks the ${scope} scope` };
   }
   touch(token.id);
-  return { ok: true, id: token.id };
+  return { ok: true, id: token.id, name: token.name, scopes: token.scopes };
 }
 
 /** From memory only; undefined when the database must be asked (see verifyApiToken). */

@@ -1,8 +1,9 @@
 import { db } from "../db";
 import type { Actor } from "../context";
 import { verifyPassword } from "./password";
+import { isPastAbsoluteLifetime } from "./session-lifetime";
 
-export type SessionClaims = { uid: string; sv: number };
+export type SessionClaims = { uid: string; sv: number; at: number };
 
 /** Email + password check for the sign-in form. Returns the user or null; never says which part was wrong. */
 export async function authenticate(email: string, password: string) {
@@ -20,6 +21,7 @@ export async function actorFromClaims(
   claims: Partial<SessionClaims> | null,
 ): Promise<Actor | null> {
   if (!claims?.uid || typeof claims.sv !== "number") return null;
+  if (isPastAbsoluteLifetime(claims.at)) return null;
   const user = await db().user.findUnique({ where: { id: claims.uid } });
   if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
   return { type: "user", id: user.id, name: user.name, email: user.email, role: user.role };

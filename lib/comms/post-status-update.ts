@@ -1,5 +1,11 @@
 import { db } from "../db";
-import { authorize, actorUserId, type Ctx } from "../context";
+import {
+  authorize,
+  authorizeInIncident,
+  authorizeSomewhere,
+  actorUserId,
+  type Ctx,
+} from "../context";
 import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
@@ -21,10 +27,17 @@ export async function postStatusUpdate({
   ctx: Ctx;
   input: unknown;
 }): Promise<StatusIncidentDto> {
-  authorize(ctx, "status.publish");
+  authorizeSomewhere(ctx, "status.publish");
   const parsed = PostUpdateInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
+  const target = await db().statusIncident.findUnique({
+    where: { id: data.statusIncidentId },
+    select: { incidentId: true },
+  });
+  if (!target) throw notFound("The public incident");
+  if (target.incidentId) await authorizeInIncident(ctx, "status.publish", target.incidentId);
+  else authorize(ctx, "status.publish");
 
   const result = await db().$transaction(async (tx) => {
     const current = await tx.statusIncident.findUnique({ where: { id: data.statusIncidentId } });

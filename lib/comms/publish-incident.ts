@@ -1,5 +1,11 @@
 import { db } from "../db";
-import { authorize, actorUserId, type Ctx } from "../context";
+import {
+  authorize,
+  authorizeInIncident,
+  authorizeSomewhere,
+  actorUserId,
+  type Ctx,
+} from "../context";
 import { fieldErrorsFromZod, notFound, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
@@ -22,10 +28,13 @@ export async function publishIncident({
   ctx: Ctx;
   input: unknown;
 }): Promise<StatusIncidentDto> {
-  authorize(ctx, "status.publish");
+  authorizeSomewhere(ctx, "status.publish");
   const parsed = PublishIncidentInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
+  // The comms lead (or commander) publishes for their incident; unlinked notices are for admins.
+  if (data.incidentId) await authorizeInIncident(ctx, "status.publish", data.incidentId);
+  else authorize(ctx, "status.publish");
 
   const result = await db().$transaction(async (tx) => {
     const incident = data.incidentId

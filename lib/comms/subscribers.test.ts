@@ -100,7 +100,8 @@ describe("subscribers and the outbox", () => {
     goneSecret = b.secret;
 
     await publishIncident({
-      ctx: await userCtx("responder"),
+      // A notice linked to no incident is published by an admin.
+      ctx: await userCtx("admin"),
       input: {
         name: "API errors",
         body: "Elevated errors on the API.",
@@ -144,7 +145,8 @@ describe("subscribers and the outbox", () => {
     if (s.channel !== "webhook") throw new Error("expected webhook");
     secret = s.secret;
     await publishIncident({
-      ctx: await userCtx("responder"),
+      // A notice linked to no incident is published by an admin.
+      ctx: await userCtx("admin"),
       input: {
         name: "API slow",
         body: "Slow responses.",
@@ -180,7 +182,8 @@ describe("subscribers and the outbox", () => {
     expect(await confirmSubscription(token)).toBe(true);
 
     await publishIncident({
-      ctx: await userCtx("responder"),
+      // A notice linked to no incident is published by an admin.
+      ctx: await userCtx("admin"),
       input: { name: "Login issues", body: "New logins may fail." },
     });
     await deliverOutbox(systemCtx("test"));

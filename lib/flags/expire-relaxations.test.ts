@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { userCtx } from "../../test/factories";
+import { holderCtx, userCtx } from "../../test/factories";
 import { expireRelaxations } from "./expire-relaxations";
 import { flipFlag } from "./flip-flag";
 import { changesOf, flagRow, newFlag, newIncident } from "./test-helpers";
@@ -9,7 +9,7 @@ describe("expireRelaxations", () => {
   it("reverts an expired relaxation once, as the system, with audit and timeline", async () => {
     const flag = await newFlag();
     const incident = await newIncident();
-    const ctx = await userCtx("responder");
+    const ctx = await holderCtx(incident.id, "ops");
     const expiresAt = new Date(Date.now() + 60_000);
     await flipFlag({
       ctx,
@@ -60,7 +60,8 @@ describe("expireRelaxations", () => {
 
   it("extending a relaxation keeps the original baseline as the revert target", async () => {
     const flag = await newFlag("degradation");
-    const ctx = await userCtx("responder");
+    // A flip linked to no incident is an admin's.
+    const ctx = await userCtx("admin");
     const soon = new Date(Date.now() + 60_000).toISOString();
     const later = new Date(Date.now() + 120_000);
     await flipFlag({

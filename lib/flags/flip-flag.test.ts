@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { AppError } from "../errors";
-import { userCtx } from "../../test/factories";
+import { holderCtx, userCtx } from "../../test/factories";
 import { flipFlag } from "./flip-flag";
 import { changesOf, flagRow, newFlag, newIncident } from "./test-helpers";
 
@@ -11,7 +11,7 @@ describe("flipFlag", () => {
   it("records the change, an audit row and a timeline entry in the linked incident", async () => {
     const flag = await newFlag();
     const incident = await newIncident();
-    const ctx = await userCtx("responder");
+    const ctx = await holderCtx(incident.id, "ops");
     const flipped = await flipFlag({
       ctx,
       key: flag.key,
@@ -43,7 +43,7 @@ describe("flipFlag", () => {
 
   it("gives the loser of a race 409 with the current state", async () => {
     const flag = await newFlag("degradation");
-    const ctx = await userCtx("responder");
+    const ctx = await userCtx("admin");
     const input = { value: true, expectedVersion: 1, reason: "race", endsWhen: "never" };
     const results = await Promise.allSettled([
       flipFlag({ ctx, key: flag.key, input }),
@@ -57,6 +57,33 @@ describe("flipFlag", () => {
     expect(await changesOf(flag.id)).toHaveLength(1);
   });
 
+  it("lets the ops lead flip for their own incident only; a plain responder may not", async () => {
+    const flag = await newFlag("degradation");
+    const mine = await newIncident();
+    const other = await newIncident();
+    const ops = await holderCtx(mine.id, "ops");
+    const input = (incidentId: string) => ({
+      value: true,
+      expectedVersion: 1,
+      reason: "mitigate",
+      incidentId,
+      endsWhen: "on_resolve",
+    });
+    await expect(
+      flipFlag({ ctx: ops, key: flag.key, input: input(other.id) }),
+    ).rejects.toMatchObject({ code: "forbidden", message: /ops lead/ });
+    const responder = await userCtx("responder");
+    await expect(
+      flipFlag({ ctx: responder, key: flag.key, input: input(mine.id) }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      flipFlag({ ctx: ops, key: flag.key, input: { ...input(mine.id), incidentId: null } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await changesOf(flag.id)).toHaveLength(0);
+    await flipFlag({ ctx: ops, key: flag.key, input: input(mine.id) });
+    expect((await flagRow(flag.key)).value).toBe(true);
+  });
+
   it("rejects a viewer and changes nothing", async () => {
     const flag = await newFlag();
     const ctx = await userCtx("viewer");
@@ -68,7 +95,7 @@ describe("flipFlag", () => {
 
   it("requires an end, a matching type, and an explicit confirmation to leave a kill switch on", async () => {
     const flag = await newFlag("kill_switch");
-    const ctx = await userCtx("responder");
+    const ctx = await userCtx("admin");
     const base = { expectedVersion: 1, reason: "Gateway down" };
     const fields = async (input: object) => {
       const e = (await flipFlag({ ctx, key: flag.key, input }).catch(

@@ -1,5 +1,12 @@
 import { db, type Tx } from "../db";
-import { actorLabel, actorUserId, authorize, type Ctx } from "../context";
+import {
+  actorLabel,
+  actorUserId,
+  authorize,
+  authorizeInIncident,
+  authorizeSomewhere,
+  type Ctx,
+} from "../context";
 import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
@@ -39,10 +46,13 @@ export async function flipFlag({
   key: string;
   input: unknown;
 }): Promise<FlagDto> {
-  authorize(ctx, "flag.flip");
+  authorizeSomewhere(ctx, "flag.flip");
   const parsed = FlipFlagInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
+  // The ops lead and the commander flip flags for their incident; unlinked flips are for admins.
+  if (data.incidentId) await authorizeInIncident(ctx, "flag.flip", data.incidentId);
+  else authorize(ctx, "flag.flip");
 
   const result = await db().$transaction(async (tx) => {
     const flag = await tx.flag.findFirst({ where: { key, archivedAt: null } });

@@ -23,7 +23,14 @@ describe.skipIf(!isBuilt)("OFREP with the OpenFeature SDK (needs a build)", () =
   const flip = (key: string, version: number, value: boolean, extra: object = {}) =>
     api<{ version: number }>(world, world.ops, `/api/flags/${key}/flip`, {
       method: "POST",
-      json: { value, expectedVersion: version, reason: "test flip", endsWhen: "never", ...extra },
+      json: {
+        value,
+        expectedVersion: version,
+        reason: "test flip",
+        endsWhen: "never",
+        incidentId: world.opsIncidentId,
+        ...extra,
+      },
     });
   const ofrep = (path: string, headers: Record<string, string> = {}, body = "{}") =>
     fetch(`${world.server.url}/ofrep/v1/${path}`, {

@@ -40,6 +40,7 @@ describe.skipIf(!isBuilt)("flag expiry and evaluation across outages (needs a bu
         value: true,
         expectedVersion: 1,
         reason: "defer",
+        incidentId: world.opsIncidentId,
         endsWhen: "at_time",
         expiresAt: expiresAt.toISOString(),
       },
@@ -72,7 +73,13 @@ describe.skipIf(!isBuilt)("flag expiry and evaluation across outages (needs a bu
     const key = await newFlag(world);
     await api(world, world.ops, `/api/flags/${key}/flip`, {
       method: "POST",
-      json: { value: true, expectedVersion: 1, reason: "relax", endsWhen: "never" },
+      json: {
+        value: true,
+        expectedVersion: 1,
+        reason: "relax",
+        incidentId: world.opsIncidentId,
+        endsWhen: "never",
+      },
     });
     expect(await (await evaluate(key)).json()).toMatchObject({ value: true });
     world.pg.stop();

@@ -1,5 +1,12 @@
 import { db, type Tx } from "../db";
-import { actorLabel, actorUserId, authorize, type Ctx } from "../context";
+import {
+  actorLabel,
+  actorUserId,
+  authorize,
+  authorizeInIncident,
+  authorizeSomewhere,
+  type Ctx,
+} from "../context";
 import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
 import type { FlagChange, Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
@@ -45,11 +52,18 @@ export async function revertFlagChange({
   trigger: RevertTrigger;
   input?: unknown;
 }): Promise<{ key: string; version: number } | null> {
-  authorize(ctx, "flag.flip");
+  authorizeSomewhere(ctx, "flag.flip");
   const parsed = RevertChangeInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const reason = parsed.data.reason ?? DEFAULT_REASON[trigger];
   if (!/^[0-9a-f-]{36}$/i.test(changeId)) throw notFound("Flag change");
+  const linked = await db().flagChange.findUnique({
+    where: { id: changeId },
+    select: { incidentId: true },
+  });
+  if (!linked) throw notFound("Flag change");
+  if (linked.incidentId) await authorizeInIncident(ctx, "flag.flip", linked.incidentId);
+  else authorize(ctx, "flag.flip");
 
   const result = await db().$transaction(async (tx) => {
     const change = await tx.flagChange.findUnique({

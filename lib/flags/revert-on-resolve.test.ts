@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { userCtx } from "../../test/factories";
+import { holderCtx } from "../../test/factories";
 import { flipFlag } from "./flip-flag";
 import { countActiveRelaxations } from "./list-flags";
 import { revertRelaxationsOnResolve } from "./revert-on-resolve";
@@ -15,7 +15,7 @@ describe("revertRelaxationsOnResolve", () => {
     ];
     await db().flag.update({ where: { id: flagged.id }, data: { revertOnResolve: true } });
     const incident = await newIncident();
-    const ctx = await userCtx("responder");
+    const ctx = await holderCtx(incident.id, "ops");
     const flip = (key: string, extra: object) =>
       flipFlag({
         ctx,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { safeJsonStringify } from "./safe-json";
 
 // Paths answered before Next, from memory or a cheap check: health, status snapshots, OFREP.
 
@@ -51,7 +52,7 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const bytes = Buffer.from(JSON.stringify(body));
+  const bytes = Buffer.from(safeJsonStringify(body));
   res.writeHead(status, {
     "content-type": "application/json",
     "content-length": bytes.length,

@@ -2,16 +2,32 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { currentActor } from "../auth/session";
 import { createCtx, type Actor, type Ctx } from "../context";
-import { AppError, fieldErrorsFromZod, unauthenticated, validationError } from "../errors";
+import {
+  AppError,
+  fieldErrorsFromZod,
+  isAppError,
+  unauthenticated,
+  validationError,
+} from "../errors";
+import { verifyApiToken } from "../auth/api-tokens";
+import type { ApiTokenScope } from "../auth/permissions";
 import { publicUrl } from "../env";
 import { logger } from "../logger";
 import { IDEMPOTENCY_KEY, runIdempotent } from "../idempotency/run-idempotent";
 import { problemResponse, toProblem } from "./problem";
+import { consume } from "./rate-limit";
+import { clientIp } from "./client-ip";
+import { safeJsonStringify } from "./safe-json";
 
 // The one route-handler wrapper: auth mode, Origin check, zod parsing, one verb, problem+json.
 
 type Options<B extends z.ZodType, Q extends z.ZodType> = {
   auth: "user" | "public";
+  /**
+   * The API-token scope that admits a machine (`Authorization: Bearer`); without it, tokens are
+   * refused here. An `admin` token satisfies any scope. Services still check permissions.
+   */
+  token?: ApiTokenScope;
   body?: B;
   query?: Q;
   /** Honour an Idempotency-Key header: replay, 422 on a different body, 409 while in flight. */
@@ -77,6 +93,31 @@ function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): 
   return result.data;
 }
 
+/** The actor behind a request: a Bearer API token (when the route admits one) or the session. */
+async function resolveActor(req: Request, scope: ApiTokenScope | undefined): Promise<Actor | null> {
+  const header = req.headers.get("authorization");
+  if (!header) return currentActor();
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw new AppError("unauthenticated", "Use Authorization: Bearer <token>");
+  if (!scope) throw new AppError("unauthenticated", "API tokens are not accepted on this route");
+  const check = await verifyApiToken(match[1], scope);
+  if (!check.ok) {
+    throw new AppError(check.status === 401 ? "unauthenticated" : "forbidden", check.reason);
+  }
+  await consume("tokenUse", check.id);
+  return { type: "token", id: check.id, name: check.name, scopes: check.scopes };
+}
+
+const actorKey = (actor: Actor | null) =>
+  actor?.type === "user" || actor?.type === "token" ? `${actor.type}:${actor.id}` : null;
+
+function jsonResponse(body: unknown, init: { status: number; headers: Record<string, string> }) {
+  return new Response(safeJsonStringify(body), {
+    status: init.status,
+    headers: { "content-type": "application/json", ...init.headers },
+  });
+}
+
 export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType>(
   options: Options<B, Q>,
   handle: (args: Args<B, Q>) => Promise<unknown>,
@@ -85,12 +126,16 @@ export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
       checkOrigin(req);
-      const actor: Actor | null = await currentActor();
+      const actor = await resolveActor(req, options.token);
       if (options.auth === "user" && !actor) throw unauthenticated();
+      const key = actorKey(actor);
+      if (key && actor?.type === "user" && MUTATING.has(req.method)) {
+        await consume("userWrites", key);
+      }
       const ctx = createCtx(actor ?? { type: "anonymous" }, {
         requestId,
-        ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim(),
-        userAgent: req.headers.get("user-agent") ?? undefined,
+        ip: clientIp(req.headers),
+        userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined,
       });
       const url = new URL(req.url);
       const body = MUTATING.has(req.method)
@@ -100,11 +145,11 @@ export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
       const params = await context.params;
       const status = req.method === "POST" ? 201 : 200;
       const idempotencyKey = readIdempotencyKey(req, options.idempotent);
-      if (idempotencyKey && actor?.type === "user") {
+      if (idempotencyKey && key) {
         const result = await runIdempotent(
           {
             key: idempotencyKey,
-            scope: `${actor.id} ${req.method} ${url.pathname}`,
+            scope: `${key} ${req.method} ${url.pathname}`,
             request: body,
           },
           async () => ({
@@ -113,7 +158,7 @@ export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
           }),
           (error) => ({ status: error.status, body: toProblem(error, requestId) }),
         );
-        return Response.json(result.body, {
+        return jsonResponse(result.body, {
           status: result.status,
           headers: {
             "x-request-id": requestId,
@@ -124,11 +169,12 @@ export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Z
       }
       const result = await handle({ ctx, req, body, query, params });
       if (result instanceof Response) return result;
-      return Response.json(result ?? null, { status, headers: { "x-request-id": requestId } });
+      return jsonResponse(result ?? null, { status, headers: { "x-request-id": requestId } });
     } catch (error) {
       const problem = toProblem(error, requestId);
       if (problem.status >= 500) logger().error({ err: error, requestId }, "request failed");
-      return problemResponse(problem);
+      const retryAfter = isAppError(error) ? error.extra.retryAfterSeconds : undefined;
+      return problemResponse(problem, retryAfter ? { "retry-after": String(retryAfter) } : {});
     }
   };
 }

@@ -1,5 +1,5 @@
 import { db, type Tx } from "../db";
-import { authorize, type Ctx } from "../context";
+import { authorizeInIncident, type Ctx } from "../context";
 import { conflict, fieldErrorsFromZod, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import type { IncidentRole, TimelineEntry } from "../generated/prisma/client";
@@ -32,7 +32,7 @@ type Args = { ctx: Ctx; incidentId: string; input: unknown };
 
 /** Assigns (or hands off) one of the four roles: one holder at a time, with history. */
 export async function assignRole({ ctx, incidentId, input }: Args): Promise<IncidentSummaryDto> {
-  authorize(ctx, "incident.update");
+  await authorizeInIncident(ctx, "incident.command", incidentId);
   const parsed = AssignRoleInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const { role, userId } = parsed.data;
@@ -83,7 +83,7 @@ export async function assignRole({ ctx, incidentId, input }: Args): Promise<Inci
 
 /** Relieves a role's holder without a successor: the room then warns the role is unfilled. */
 export async function relieveRole({ ctx, incidentId, input }: Args): Promise<IncidentSummaryDto> {
-  authorize(ctx, "incident.update");
+  await authorizeInIncident(ctx, "incident.command", incidentId);
   const parsed = RelieveRoleInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const { role } = parsed.data;

@@ -79,7 +79,8 @@ describe("transitionIncident", () => {
 
   it("lets one of two concurrent resolutions win; the other gets 409 with the current state", async () => {
     const ctx = await userCtx();
-    const other = await userCtx();
+    // Two people with authority here: the commander (the declarer) and an admin.
+    const other = await userCtx("admin");
     const incident = await declareIncident({ ctx, input: { title: "Race" } });
     await walk(ctx, incident.id, ["investigating", "mitigated"]);
     const results = await Promise.allSettled([
@@ -119,6 +120,15 @@ describe("transitionIncident", () => {
     await expect(
       transitionIncident({ ctx: viewer, incidentId: incident.id, input: { to: "investigating" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+    // A responder without the commander role may not move it either.
+    const responder = await userCtx("responder");
+    await expect(
+      transitionIncident({
+        ctx: responder,
+        incidentId: incident.id,
+        input: { to: "investigating" },
+      }),
+    ).rejects.toMatchObject({ code: "forbidden", message: /incident commander/ });
   });
 });
 

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { authorize, type Ctx } from "../context";
+import { authorizeInIncident, type Ctx } from "../context";
 import { AppError, conflict, fieldErrorsFromZod, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { revertRelaxationsOnResolve } from "../flags/revert-on-resolve";
@@ -28,7 +28,7 @@ export async function transitionIncident({
   incidentId: string;
   input: unknown;
 }): Promise<IncidentSummaryDto> {
-  authorize(ctx, "incident.update");
+  await authorizeInIncident(ctx, "incident.command", incidentId);
   const parsed = TransitionInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const { to, expectedStatus, note } = parsed.data;

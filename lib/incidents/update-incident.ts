@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { authorize, type Ctx } from "../context";
+import { authorizeInIncident, type Ctx } from "../context";
 import { fieldErrorsFromZod, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import type { TimelineEntry } from "../generated/prisma/client";
@@ -18,7 +18,7 @@ export async function updateIncident({
   incidentId: string;
   input: unknown;
 }): Promise<IncidentSummaryDto> {
-  authorize(ctx, "incident.update");
+  await authorizeInIncident(ctx, "incident.command", incidentId);
   const parsed = UpdateIncidentInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const data = parsed.data;

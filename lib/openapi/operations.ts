@@ -20,6 +20,13 @@ import {
   ScheduleMaintenanceInput,
 } from "../status/schemas";
 import { CompleteActionInput, PostEntryInput } from "../timeline/schemas";
+import { AuditQuery } from "../audit/list-audit";
+import {
+  AcceptInviteInput,
+  ChangePasswordInput,
+  InviteUserInput,
+  UpdateUserInput,
+} from "../users/schemas";
 import { ListStatusIncidentsQuery } from "../comms/list-status-incidents";
 import { CreateTemplateInput, UpdateTemplateInput } from "../comms/schemas";
 
@@ -281,5 +288,63 @@ export const OPERATIONS: Operation[] = [
     summary: "Retry a dead-lettered delivery",
     tag: "Status page",
     created: true,
+  },
+  {
+    method: "get",
+    path: "/api/admin/users",
+    summary: "All users with their state (admins)",
+    tag: "Users",
+  },
+  {
+    method: "patch",
+    path: "/api/users/{id}",
+    summary: "Change a user's role or disable them; ends their sessions (admins)",
+    tag: "Users",
+    body: UpdateUserInput,
+  },
+  { method: "get", path: "/api/invites", summary: "Open invitations (admins)", tag: "Users" },
+  {
+    method: "post",
+    path: "/api/invites",
+    summary: "Invite someone; the link is shown once (admins)",
+    tag: "Users",
+    body: InviteUserInput,
+    created: true,
+  },
+  {
+    method: "delete",
+    path: "/api/invites/{id}",
+    summary: "Withdraw an invitation (admins)",
+    tag: "Users",
+  },
+  {
+    method: "post",
+    path: "/api/invites/accept",
+    summary: "Accept an invitation and set the first password (no sign-in)",
+    tag: "Users",
+    body: AcceptInviteInput,
+    created: true,
+  },
+  {
+    method: "post",
+    path: "/api/account/password",
+    summary: "Change your password; ends your other sessions",
+    tag: "Users",
+    body: ChangePasswordInput,
+    created: true,
+  },
+  {
+    method: "get",
+    path: "/api/audit",
+    summary: "Audit log, filtered (admins)",
+    tag: "Audit",
+    query: AuditQuery,
+  },
+  {
+    method: "get",
+    path: "/api/audit/export",
+    summary: "Audit log as JSON lines (admins)",
+    tag: "Audit",
+    query: AuditQuery,
   },
 ];

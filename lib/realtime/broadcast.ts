@@ -19,3 +19,8 @@ export function broadcast<E extends ServerEventName>(
 ): void {
   slot.warroomIo?.to(room).emit(event, payload);
 }
+
+/** Drops every open socket of a user (disabled, signed out everywhere) on this instance. */
+export function disconnectUser(userId: string): void {
+  slot.warroomIo?.in(`user:${userId}`).disconnectSockets(true);
+}

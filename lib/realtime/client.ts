@@ -21,7 +21,16 @@ export function getSocket(): Socket {
   if (!socket) {
     socket = io({ withCredentials: true, transports: ["websocket", "polling"] });
     socket.on("connect", () => setState("live"));
-    socket.on("disconnect", () => setState("reconnecting"));
+    socket.on("disconnect", (reason) => {
+      // The server drops a socket when its session ends (user disabled, signed out everywhere).
+      // Try once more: a live session reconnects; an ended one gets "unauthenticated".
+      if (reason === "io server disconnect") {
+        setState("signed-out");
+        socket?.connect();
+        return;
+      }
+      setState("reconnecting");
+    });
     socket.io.on("reconnect_attempt", () => setState("reconnecting"));
     socket.on("connect_error", (error) => {
       setState(error.message === "unauthenticated" ? "signed-out" : "reconnecting");

@@ -27,7 +27,8 @@ export function buildFeeds(data: StatusData): { rss: string; atom: string } {
   for (const { incident, u } of items.slice(0, 100)) {
     const label = STATUS_LABELS[u.status] ?? u.status;
     feed.addItem({
-      title: `${incident.name} — ${label}`,
+      // Atom marks titles type="html" and many RSS readers render titles as HTML: escape them.
+      title: escapeHtml(`${incident.name} — ${label}`),
       id: `urn:uuid:${u.id}`,
       guid: `urn:uuid:${u.id}`,
       link: `${base}/status#incident-${incident.id}`,

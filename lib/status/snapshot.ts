@@ -8,6 +8,7 @@ import { CSS_PATH, renderStatusPage } from "./render-page";
 import { STATUS_CSS } from "./status-css";
 import { loadStatusData, type StatusData } from "./status-data";
 import { statuspageDocuments } from "./statuspage-json";
+import { safeJsonStringify } from "../http/safe-json";
 
 // The public site as bytes in memory, rebuilt after each committed change and persisted to disk
 // atomically, so it keeps serving (and says how old it is) when the database is down.
@@ -68,7 +69,7 @@ export function buildArtifacts(
   add(artifact(FEED_PATHS.rss, feeds.rss, TYPES.rss));
   add(artifact(FEED_PATHS.atom, feeds.atom, TYPES.atom));
   for (const [name, doc] of Object.entries(statuspageDocuments(data))) {
-    add(artifact(`/api/v2/${name}`, JSON.stringify(doc), TYPES.json));
+    add(artifact(`/api/v2/${name}`, safeJsonStringify(doc), TYPES.json));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { systemCtx } from "../context";
-import { userCtx } from "../../test/factories";
+import { holderCtx, userCtx } from "../../test/factories";
 import { STATUSPAGE_V2_SCHEMAS } from "../../test/statuspage-v2-schema";
 import { declareIncident } from "../incidents/declare-incident";
 import { ensureDefaultTemplates, postStatusUpdate, publishIncident } from "../comms";
@@ -75,10 +75,23 @@ describe("public incident, update, resolve and maintenance flows", () => {
     await expect(
       createComponent({ ctx: await userCtx("responder"), input: { name: "Nope" } }),
     ).rejects.toMatchObject({ code: "forbidden" });
+    // Publishing for an incident is the comms lead's (or commander's), not any responder's.
+    await expect(
+      publishIncident({
+        ctx: await userCtx("responder"),
+        input: { incidentId, body: "Hello there" },
+      }),
+    ).rejects.toMatchObject({ code: "forbidden", message: /comms lead/ });
+    await expect(
+      publishIncident({
+        ctx: await holderCtx(incidentId, "ops"),
+        input: { incidentId, body: "Hi" },
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("refuses to publish while a template variable is unfilled, naming it", async () => {
-    const comms = await userCtx("responder");
+    const comms = await holderCtx(incidentId, "comms");
     await expect(
       publishIncident({
         ctx: comms,
@@ -99,7 +112,7 @@ describe("public incident, update, resolve and maintenance flows", () => {
   });
 
   it("publishes from a template, records timeline, audit and first-update delay, escapes text", async () => {
-    const comms = await userCtx("responder");
+    const comms = await holderCtx(incidentId, "comms");
     const published = await publishIncident({
       ctx: comms,
       input: {
@@ -180,7 +193,8 @@ describe("public incident, update, resolve and maintenance flows", () => {
   });
 
   it("moves scheduled maintenance automatically at the window's edges", async () => {
-    const comms = await userCtx("responder");
+    // Maintenance is not tied to an incident: an admin schedules it.
+    const comms = await userCtx("admin");
     const start = new Date(Date.now() + 60 * 60_000);
     const end = new Date(start.getTime() + 60 * 60_000);
     const m = await scheduleMaintenance({

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { authorize, type Ctx } from "../context";
+import { authorizeInIncident, type Ctx } from "../context";
 import { fieldErrorsFromZod, notFound, validationError } from "../errors";
 import { postEntry } from "./post-entry";
 import { CompleteActionInput, type TimelineEntryDto } from "./schemas";
@@ -18,7 +18,7 @@ export async function completeAction({
   input: unknown;
   idempotencyKey?: string;
 }): Promise<TimelineEntryDto> {
-  authorize(ctx, "timeline.write");
+  await authorizeInIncident(ctx, "timeline.write", incidentId);
   const parsed = CompleteActionInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const item = Number.isInteger(seq)

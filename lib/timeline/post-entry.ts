@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { authorize, type Ctx } from "../context";
+import { authorizeInIncident, authorizeSomewhere, type Ctx } from "../context";
 import { fieldErrorsFromZod, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { loadIncident, loadIncidentDto } from "../incidents/load-incident";
@@ -19,10 +19,16 @@ export async function postEntry({
   input,
   idempotencyKey,
 }: Args): Promise<TimelineEntryDto> {
-  authorize(ctx, "timeline.write");
+  authorizeSomewhere(ctx, "timeline.note");
   const parsed = PostEntryInput.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
+  // Notes are comments any responder may add; updates, decisions and actions are the record.
+  await authorizeInIncident(
+    ctx,
+    data.kind === "note" ? "timeline.note" : "timeline.write",
+    incidentId,
+  );
 
   if (idempotencyKey) {
     // A retry whose first attempt committed (even if its response was lost) returns that entry.

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
-import { createCtx } from "@/lib/context";
+import { can, canInIncident } from "@/lib/auth/permissions";
+import { createCtx, heldRolesByIncident } from "@/lib/context";
 import { listFlags } from "@/lib/flags";
 import { listIncidents } from "@/lib/incidents";
 import { FlagsConsole } from "@/components/flags/flags-console";
@@ -13,15 +13,20 @@ export default async function FlagsPage() {
   const actor = await currentActor();
   if (actor?.type !== "user") redirect("/signin");
   const ctx = createCtx(actor);
-  const [flags, incidents] = await Promise.all([
+  const [flags, incidents, held] = await Promise.all([
     listFlags(ctx),
     listIncidents(ctx, { status: "open" }),
+    heldRolesByIncident(actor.id),
   ]);
+  // Admins flip anything; the ops lead and commander flip for the incidents they hold a role in.
+  const flippable = incidents.filter((i) =>
+    canInIncident(actor.role, held.get(i.id) ?? [], "flag.flip"),
+  );
   return (
     <FlagsConsole
       initial={flags}
-      incidents={incidents.map((i) => ({ id: i.id, number: i.number, title: i.title }))}
-      canFlip={can(actor.role, "flag.flip")}
+      incidents={flippable.map((i) => ({ id: i.id, number: i.number, title: i.title }))}
+      canFlip={can(actor.role, "flag.flip") || flippable.length > 0}
       canManage={can(actor.role, "flag.manage")}
     />
   );

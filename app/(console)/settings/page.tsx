@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
 import { can, ROLE_PERMISSIONS, type OrgRoleName } from "@/lib/auth/permissions";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { createCtx } from "@/lib/context";
 import { ApiTokensSection } from "@/components/settings/api-tokens-section";
+import { PasswordSection } from "@/components/settings/password-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -29,6 +31,20 @@ export default async function SettingsPage() {
           <dd className="font-mono text-xs leading-6">{permissions.join(", ")}</dd>
         </dl>
       </section>
+      <PasswordSection />
+      {can(actor.role, "admin.users") ? (
+        <nav
+          aria-label="Administration"
+          className="flex gap-4 rounded-lg border border-slate-200 bg-white p-5 text-sm dark:border-slate-800 dark:bg-slate-900"
+        >
+          <Link className="font-medium underline" href="/settings/users">
+            Users and invites
+          </Link>
+          <Link className="font-medium underline" href="/settings/audit">
+            Audit log
+          </Link>
+        </nav>
+      ) : null}
       {tokens ? <ApiTokensSection initial={tokens} /> : null}
     </div>
   );

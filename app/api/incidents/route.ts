@@ -1,10 +1,11 @@
 import { route } from "@/lib/http/handler";
 import { declareIncident, listIncidents, ListIncidentsQuery } from "@/lib/incidents";
 
-export const GET = route({ auth: "user", query: ListIncidentsQuery }, ({ ctx, query }) =>
-  listIncidents(ctx, query),
+export const GET = route(
+  { auth: "user", token: "incidents:write", query: ListIncidentsQuery },
+  ({ ctx, query }) => listIncidents(ctx, query),
 );
 
-export const POST = route({ auth: "user" }, ({ ctx, body }) =>
+export const POST = route({ auth: "user", token: "incidents:write" }, ({ ctx, body }) =>
   declareIncident({ ctx, input: body }),
 );

@@ -1,4 +1,4 @@
 import { route } from "@/lib/http/handler";
 import { listUsers } from "@/lib/users/list-users";
 
-export const GET = route({ auth: "user" }, ({ ctx }) => listUsers(ctx));
+export const GET = route({ auth: "user", token: "incidents:write" }, ({ ctx }) => listUsers(ctx));

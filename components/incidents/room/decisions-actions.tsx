@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Circle, Gavel, ListTodo } from "lucide-react";
 import { apiFetch } from "@/lib/api-client";
+import { reasonFor } from "@/lib/auth/permissions";
 import type { ActionItemDto, DecisionDto } from "@/lib/incidents/list-room-records";
 import { RelativeTime } from "../relative-time";
 import { Panel } from "./panel";
@@ -98,6 +99,7 @@ export function ActionsPanel({
                   type="button"
                   aria-label={a.doneAt ? `Reopen action ${a.what}` : `Mark done: ${a.what}`}
                   disabled={!canWrite || toggle.isPending}
+                  title={canWrite ? undefined : reasonFor("timeline.write")}
                   onClick={() => toggle.mutate(a)}
                   className="mt-0.5 text-slate-400 hover:text-emerald-600 disabled:cursor-not-allowed"
                 >

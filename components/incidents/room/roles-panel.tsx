@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import { Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
+import { reasonFor } from "@/lib/auth/permissions";
 import {
   INCIDENT_ROLES,
   INCIDENT_ROLE_LABELS,
@@ -72,6 +73,7 @@ export function RolesPanel({
                 className={`py-1 text-xs ${holder ? "" : "border-amber-400 text-amber-700"}`}
                 value={holder?.userId ?? ""}
                 disabled={!canAct || change.isPending}
+                title={canAct ? undefined : reasonFor("incident.command")}
                 onChange={(e) => change.mutate({ role, userId: e.target.value })}
               >
                 <option value="">{holder ? "Relieve (leave unfilled)" : "Unfilled"}</option>

@@ -5,6 +5,7 @@ import { Users } from "lucide-react";
 import { StatusBadge } from "@/components/ui/badges";
 import { Select } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api-client";
+import { reasonFor } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
 import { SEVERITIES, SEVERITY_DEFINITIONS, type IncidentSummaryDto } from "@/lib/incidents/schemas";
 import { queryKeys } from "@/lib/query-keys";
@@ -55,7 +56,11 @@ export function RoomHeader({ incident, presence, canAct }: Props) {
               )}
               value={incident.severity}
               disabled={!canAct || update.isPending}
-              title={SEVERITY_DEFINITIONS[incident.severity as keyof typeof SEVERITY_DEFINITIONS]}
+              title={
+                canAct
+                  ? SEVERITY_DEFINITIONS[incident.severity as keyof typeof SEVERITY_DEFINITIONS]
+                  : reasonFor("incident.command")
+              }
               onChange={(e) => update.mutate({ severity: e.target.value })}
             >
               {SEVERITIES.map((s) => (
@@ -121,6 +126,11 @@ export function RoomHeader({ incident, presence, canAct }: Props) {
         </div>
       </div>
       <StatusControls incident={incident} canAct={canAct} />
+      {canAct ? null : (
+        <p className="text-xs text-slate-500" data-testid="command-reason">
+          {reasonFor("incident.command")}
+        </p>
+      )}
       {update.error ? (
         <p role="alert" className="text-sm text-red-600">
           {update.error.message}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { apiFetch, ApiError } from "@/lib/api-client";
+import { reasonFor } from "@/lib/auth/permissions";
 import type { IncidentSummaryDto } from "@/lib/incidents/schemas";
 import { TRANSITIONS, TRANSITION_LABELS, type IncidentStatus } from "@/lib/incidents/transitions";
 import { queryKeys } from "@/lib/query-keys";
@@ -59,7 +60,7 @@ export function StatusControls({
                 : undefined
             }
             disabled={!canAct || move.isPending}
-            title={canAct ? undefined : "Viewers cannot change the status"}
+            title={canAct ? undefined : reasonFor("incident.command")}
             onClick={() => move.mutate(to)}
           >
             {TRANSITION_LABELS[`${from}>${to}`] ?? to}

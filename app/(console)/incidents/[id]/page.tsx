@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
 import { createCtx } from "@/lib/context";
 import { getIncident, listActions, listDecisions } from "@/lib/incidents";
 import { listEntriesAfter } from "@/lib/timeline";
@@ -27,7 +26,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       initialEntries={entries}
       decisions={decisions}
       actions={actions}
-      canWrite={can(actor.role, "timeline.write")}
+      viewer={{ id: actor.id, role: actor.role }}
     />
   );
 }

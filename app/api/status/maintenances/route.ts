@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/handler";
 import { scheduleMaintenance } from "@/lib/status";
 
-export const POST = route({ auth: "user" }, ({ ctx, body }) =>
+export const POST = route({ auth: "user", token: "status:write" }, ({ ctx, body }) =>
   scheduleMaintenance({ ctx, input: body }),
 );

@@ -1,4 +1,6 @@
 import { route } from "@/lib/http/handler";
 import { listActions } from "@/lib/incidents";
 
-export const GET = route({ auth: "user" }, ({ ctx, params }) => listActions(ctx, params.id ?? ""));
+export const GET = route({ auth: "user", token: "incidents:write" }, ({ ctx, params }) =>
+  listActions(ctx, params.id ?? ""),
+);

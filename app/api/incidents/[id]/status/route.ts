@@ -1,6 +1,7 @@
 import { route } from "@/lib/http/handler";
 import { transitionIncident } from "@/lib/incidents";
 
-export const POST = route({ auth: "user", idempotent: true }, ({ ctx, params, body }) =>
-  transitionIncident({ ctx, incidentId: params.id ?? "", input: body }),
+export const POST = route(
+  { auth: "user", token: "incidents:write", idempotent: true },
+  ({ ctx, params, body }) => transitionIncident({ ctx, incidentId: params.id ?? "", input: body }),
 );

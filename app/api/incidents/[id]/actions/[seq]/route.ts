@@ -2,7 +2,7 @@ import { route } from "@/lib/http/handler";
 import { completeAction } from "@/lib/timeline";
 
 export const POST = route(
-  { auth: "user", idempotent: true },
+  { auth: "user", token: "incidents:write", idempotent: true },
   ({ ctx, params, body, idempotencyKey }) =>
     completeAction({
       ctx,

@@ -1,6 +1,8 @@
 import { route } from "@/lib/http/handler";
 import { relieveRole } from "@/lib/incidents";
 
-export const DELETE = route({ auth: "user", idempotent: true }, ({ ctx, params }) =>
-  relieveRole({ ctx, incidentId: params.id ?? "", input: { role: params.role } }),
+export const DELETE = route(
+  { auth: "user", token: "incidents:write", idempotent: true },
+  ({ ctx, params }) =>
+    relieveRole({ ctx, incidentId: params.id ?? "", input: { role: params.role } }),
 );

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http/handler";
 import { postStatusUpdate } from "@/lib/comms";
 
-export const POST = route({ auth: "user" }, ({ ctx, body, params }) =>
+export const POST = route({ auth: "user", token: "status:write" }, ({ ctx, body, params }) =>
   postStatusUpdate({ ctx, input: { ...(body as object), statusIncidentId: params.id } }),
 );

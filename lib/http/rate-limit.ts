@@ -1,0 +1,80 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "../errors";
+import { env } from "../env";
+import { logger } from "../logger";
+
+// Rate limits (rate-limiter-flexible, in memory per instance). Public reads on the fast path
+// (status, feeds, OFREP) are never limited. The limiters live on globalThis because Next
+// bundles route handlers apart from each other and from server.ts.
+
+export const LIMITS = {
+  /** Failed sign-ins per account: the 11th wrong password within a minute is refused. */
+  signinAccount: { points: 10, duration: 60 },
+  /** Failed sign-ins per client IP, across accounts (credential stuffing). */
+  signinIp: { points: 30, duration: 60 },
+  /** Writes per signed-in user (RATE_LIMIT_WRITES_PER_MINUTE overrides the points). */
+  userWrites: { points: 120, duration: 60 },
+  /** Requests per API token (reads and writes). */
+  tokenUse: { points: 600, duration: 60 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+type Slot = { warroomLimiters?: Map<LimitName, RateLimiterMemory> };
+const slot = globalThis as unknown as Slot;
+
+function limiter(name: LimitName): RateLimiterMemory {
+  slot.warroomLimiters ??= new Map();
+  let found = slot.warroomLimiters.get(name);
+  if (!found) {
+    const points = name === "userWrites" ? env().RATE_LIMIT_WRITES_PER_MINUTE : LIMITS[name].points;
+    found = new RateLimiterMemory({ keyPrefix: name, duration: LIMITS[name].duration, points });
+    slot.warroomLimiters.set(name, found);
+  }
+  return found;
+}
+
+export function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError("rate_limited", `Too many requests; retry in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
+}
+
+const secondsOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Spends one point; throws 429 (and logs it) when the budget for this key is used up. */
+export async function consume(name: LimitName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const retryAfterSeconds = secondsOf(error);
+    logger().warn({ event: "rate_limited", limit: name, key, retryAfterSeconds }, "rate limited");
+    throw rateLimited(retryAfterSeconds);
+  }
+}
+
+/** Seconds to wait when the budget is already spent, else 0; spends nothing. */
+export async function blockedFor(name: LimitName, key: string): Promise<number> {
+  const res = await limiter(name).get(key);
+  if (!res || res.consumedPoints < LIMITS[name].points) return 0;
+  return secondsOf(res);
+}
+
+/** Records one failure against the budget (failed sign-ins); never throws. */
+export async function penalise(name: LimitName, key: string): Promise<void> {
+  await limiter(name)
+    .penalty(key, 1)
+    .catch(() => undefined);
+}
+
+export async function forgive(name: LimitName, key: string): Promise<void> {
+  await limiter(name)
+    .delete(key)
+    .catch(() => undefined);
+}
+
+/** Test helper: forget every budget. */
+export function resetRateLimits(): void {
+  slot.warroomLimiters?.clear();
+}

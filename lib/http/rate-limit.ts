@@ -1,10 +1,19 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import pg from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { databaseMode, databaseUrl } from "../db";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { logger } from "../logger";
 
-// Rate limits (rate-limiter-flexible, in memory per instance). Public reads on the fast path
-// (status, feeds, OFREP) are never limited. The limiters live on globalThis because Next
+// Rate limits (rate-limiter-flexible). On PostgreSQL the budgets live in the rate_limits table,
+// shared by every instance, with an in-memory limiter as insurance while the database is down;
+// the embedded database has one process, so memory is exact there. Public reads on the fast
+// path (status, feeds, OFREP) are never limited. The limiters live on globalThis because Next
 // bundles route handlers apart from each other and from server.ts.
 
 export const LIMITS = {
@@ -20,15 +29,39 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-type Slot = { warroomLimiters?: Map<LimitName, RateLimiterMemory> };
+type Slot = { warroomLimiters?: Map<LimitName, RateLimiterAbstract>; warroomLimiterPool?: pg.Pool };
 const slot = globalThis as unknown as Slot;
 
-function limiter(name: LimitName): RateLimiterMemory {
+/** A limiter over the shared table (exported for tests that play two instances). */
+export function createSharedLimiter(
+  pool: pg.Pool,
+  name: LimitName,
+  points: number,
+): RateLimiterAbstract {
+  const { duration } = LIMITS[name];
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true, // by a migration, so Prisma sees no drift
+    keyPrefix: name,
+    points,
+    duration,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+  });
+}
+
+function limiter(name: LimitName): RateLimiterAbstract {
   slot.warroomLimiters ??= new Map();
   let found = slot.warroomLimiters.get(name);
   if (!found) {
     const points = name === "userWrites" ? env().RATE_LIMIT_WRITES_PER_MINUTE : LIMITS[name].points;
-    found = new RateLimiterMemory({ keyPrefix: name, duration: LIMITS[name].duration, points });
+    if (databaseMode() === "postgresql") {
+      slot.warroomLimiterPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 2 });
+      found = createSharedLimiter(slot.warroomLimiterPool, name, points);
+    } else {
+      found = new RateLimiterMemory({ keyPrefix: name, duration: LIMITS[name].duration, points });
+    }
     slot.warroomLimiters.set(name, found);
   }
   return found;

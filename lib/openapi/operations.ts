@@ -21,6 +21,7 @@ import {
 } from "../status/schemas";
 import { CompleteActionInput, PostEntryInput } from "../timeline/schemas";
 import { AuditQuery } from "../audit/list-audit";
+import { PostmortemQuery } from "../postmortem/build-postmortem";
 import {
   AcceptInviteInput,
   ChangePasswordInput,
@@ -123,6 +124,13 @@ export const OPERATIONS: Operation[] = [
     path: "/api/incidents/{id}/decisions",
     summary: "Decisions of the incident",
     tag: "Timeline",
+  },
+  {
+    method: "get",
+    path: "/api/incidents/{id}/postmortem",
+    summary: "Postmortem draft built from the incident record (JSON, or ?format=markdown)",
+    tag: "Incidents",
+    query: PostmortemQuery,
   },
   {
     method: "get",

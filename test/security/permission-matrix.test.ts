@@ -146,6 +146,10 @@ export const MATRIX: Record<string, Entry> = {
   "GET /api/incidents/[id]/decisions": [
     { allowed: SIGNED_IN, request: (w) => ({ path: `${inc(w)}/decisions` }) },
   ],
+  "GET /api/incidents/[id]/postmortem": [
+    { allowed: SIGNED_IN, request: (w) => ({ path: `${inc(w)}/postmortem` }) },
+    { allowed: SIGNED_IN, request: (w) => ({ path: `${inc(w)}/postmortem?format=markdown` }) },
+  ],
   "GET /api/flags": [{ allowed: SIGNED_IN, request: () => ({ path: "/api/flags" }) }],
   "POST /api/flags": [
     {

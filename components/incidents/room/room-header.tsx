@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { Users } from "lucide-react";
 import { StatusBadge } from "@/components/ui/badges";
 import { Select } from "@/components/ui/field";
@@ -71,6 +72,12 @@ export function RoomHeader({ incident, presence, canAct }: Props) {
             </Select>
             <StatusBadge status={incident.status} />
             <span className="font-mono text-xs text-slate-500">INC-{incident.number}</span>
+            <Link
+              href={`/incidents/${incident.id}/postmortem`}
+              className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400"
+            >
+              {isOpen ? "Postmortem draft" : "Postmortem"}
+            </Link>
           </div>
           <h1 className="text-2xl font-semibold tracking-tight">{incident.title}</h1>
           {incident.summary ? (

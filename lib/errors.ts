@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // One error hierarchy, one status table. Services throw these; the HTTP and socket layers map them.
 
 export type FieldError = { path: string; message: string };
@@ -71,6 +73,13 @@ export function fieldErrorsFromZod(error: {
 }
 
 /** Also true for AppErrors from another bundle of this module (server.ts vs Next's chunks). */
+/** Parses a service input with its zod schema; a 400 naming every invalid field otherwise. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(fieldErrorsFromZod(result.error));
+  return result.data;
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError || (error instanceof Error && error.name === "AppError");
 }

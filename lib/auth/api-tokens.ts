@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { conflict, notFound, parseInput, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { logger } from "../logger";
 import { API_TOKEN_SCOPES, type ApiTokenScope } from "./permissions";
@@ -104,9 +104,7 @@ export async function listApiTokens(ctx: Ctx): Promise<ApiTokenDto[]> {
 /** Creates a token; the returned `secret` is never retrievable again. */
 export async function createApiToken({ ctx, input }: { ctx: Ctx; input: unknown }) {
   authorize(ctx, "apiToken.manage");
-  const parsed = CreateApiTokenInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { name, scopes, expiresAt } = parsed.data;
+  const { name, scopes, expiresAt } = parseInput(CreateApiTokenInput, input);
   if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
     throw validationError([{ path: "expiresAt", message: "must be in the future" }]);
   }

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { AppError, fieldErrorsFromZod, validationError } from "../errors";
+import { AppError, parseInput } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { templateVariables } from "./render-template";
 import { CreateTemplateInput } from "./schemas";
@@ -24,9 +24,7 @@ export async function createTemplate({
   input: unknown;
 }): Promise<TemplateDto> {
   authorize(ctx, "status.manage");
-  const parsed = CreateTemplateInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(CreateTemplateInput, input);
   const variables = templateVariables({ title: data.title, body: data.body, variables: [] });
   const created = await db()
     .$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import {
   actorUserId,
   type Ctx,
 } from "../context";
-import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { conflict, notFound, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
 import { appendEntry } from "../timeline/append-entry";
@@ -28,9 +28,7 @@ export async function postStatusUpdate({
   input: unknown;
 }): Promise<StatusIncidentDto> {
   authorizeSomewhere(ctx, "status.publish");
-  const parsed = PostUpdateInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(PostUpdateInput, input);
   const target = await db().statusIncident.findUnique({
     where: { id: data.statusIncidentId },
     select: { incidentId: true },

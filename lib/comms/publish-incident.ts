@@ -6,7 +6,7 @@ import {
   actorUserId,
   type Ctx,
 } from "../context";
-import { fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { notFound, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
 import { appendEntry } from "../timeline/append-entry";
@@ -29,9 +29,7 @@ export async function publishIncident({
   input: unknown;
 }): Promise<StatusIncidentDto> {
   authorizeSomewhere(ctx, "status.publish");
-  const parsed = PublishIncidentInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(PublishIncidentInput, input);
   // The comms lead (or commander) publishes for their incident; unlinked notices are for admins.
   if (data.incidentId) await authorizeInIncident(ctx, "status.publish", data.incidentId);
   else authorize(ctx, "status.publish");

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db";
 import type { Ctx } from "../context";
-import { fieldErrorsFromZod, validationError } from "../errors";
+import { parseInput, validationError } from "../errors";
 import { publicUrl } from "../env";
 import { writeAudit } from "../audit/write-audit";
 import { scheduler } from "../jobs/scheduler";
@@ -41,9 +41,7 @@ export async function subscribe({
   ctx: Ctx;
   input: unknown;
 }): Promise<SubscribeResult> {
-  const parsed = SubscribeInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(SubscribeInput, input);
   if (data.channel === "email" && !isEmailEnabled()) {
     throw validationError([{ path: "channel", message: "Email subscriptions are not available" }]);
   }

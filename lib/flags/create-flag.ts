@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { conflict, fieldErrorsFromZod, validationError } from "../errors";
+import { conflict, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
 import { getFlag } from "./list-flags";
@@ -10,9 +10,7 @@ import { CreateFlagInput, matchesType, type FlagDto } from "./schemas";
 /** Creates a flag at its default (safe) value. Admins only. */
 export async function createFlag({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<FlagDto> {
   authorize(ctx, "flag.manage");
-  const parsed = CreateFlagInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(CreateFlagInput, input);
   if (!matchesType(data.defaultValue, data.valueType)) {
     throw validationError([{ path: "defaultValue", message: `must be a ${data.valueType}` }]);
   }

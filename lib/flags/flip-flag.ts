@@ -7,7 +7,7 @@ import {
   authorizeSomewhere,
   type Ctx,
 } from "../context";
-import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { conflict, notFound, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
 import { appendEntry } from "../timeline/append-entry";
@@ -47,9 +47,7 @@ export async function flipFlag({
   input: unknown;
 }): Promise<FlagDto> {
   authorizeSomewhere(ctx, "flag.flip");
-  const parsed = FlipFlagInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(FlipFlagInput, input);
   // The ops lead and the commander flip flags for their incident; unlinked flips are for admins.
   if (data.incidentId) await authorizeInIncident(ctx, "flag.flip", data.incidentId);
   else authorize(ctx, "flag.flip");

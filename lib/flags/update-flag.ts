@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { notFound, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
 import { getFlag } from "./list-flags";
@@ -18,9 +18,7 @@ export async function updateFlag({
   input: unknown;
 }): Promise<FlagDto> {
   authorize(ctx, "flag.manage");
-  const parsed = UpdateFlagInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { defaultValue, ...rest } = parsed.data;
+  const { defaultValue, ...rest } = parseInput(UpdateFlagInput, input);
   const flag = await db().$transaction(async (tx) => {
     const before = await tx.flag.findFirst({ where: { key, archivedAt: null } });
     if (!before) throw notFound(`Flag ${key}`);

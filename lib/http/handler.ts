@@ -2,13 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { currentActor } from "../auth/session";
 import { createCtx, type Actor, type Ctx } from "../context";
-import {
-  AppError,
-  fieldErrorsFromZod,
-  isAppError,
-  unauthenticated,
-  validationError,
-} from "../errors";
+import { AppError, isAppError, parseInput, unauthenticated, validationError } from "../errors";
 import { verifyApiToken } from "../auth/api-tokens";
 import type { ApiTokenScope } from "../auth/permissions";
 import { publicUrl } from "../env";
@@ -87,10 +81,7 @@ function readIdempotencyKey(req: Request, isEnabled: boolean | undefined): strin
 }
 
 function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> {
-  if (!schema) return value as z.output<S>;
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(fieldErrorsFromZod(result.error));
-  return result.data;
+  return schema ? parseInput(schema, value) : (value as z.output<S>);
 }
 
 /** The actor behind a request: a Bearer API token (when the route admits one) or the session. */

@@ -1,6 +1,6 @@
 import { db, type Tx } from "../db";
 import { authorizeInIncident, type Ctx } from "../context";
-import { conflict, fieldErrorsFromZod, validationError } from "../errors";
+import { conflict, parseInput, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import type { IncidentRole, TimelineEntry } from "../generated/prisma/client";
 import { appendEntry } from "../timeline/append-entry";
@@ -33,9 +33,7 @@ type Args = { ctx: Ctx; incidentId: string; input: unknown };
 /** Assigns (or hands off) one of the four roles: one holder at a time, with history. */
 export async function assignRole({ ctx, incidentId, input }: Args): Promise<IncidentSummaryDto> {
   await authorizeInIncident(ctx, "incident.command", incidentId);
-  const parsed = AssignRoleInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { role, userId } = parsed.data;
+  const { role, userId } = parseInput(AssignRoleInput, input);
 
   const { dto, entries } = await db().$transaction(async (tx) => {
     await loadIncident(tx, incidentId);
@@ -84,9 +82,7 @@ export async function assignRole({ ctx, incidentId, input }: Args): Promise<Inci
 /** Relieves a role's holder without a successor: the room then warns the role is unfilled. */
 export async function relieveRole({ ctx, incidentId, input }: Args): Promise<IncidentSummaryDto> {
   await authorizeInIncident(ctx, "incident.command", incidentId);
-  const parsed = RelieveRoleInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { role } = parsed.data;
+  const { role } = parseInput(RelieveRoleInput, input);
 
   const { dto, entry } = await db().$transaction(async (tx) => {
     await loadIncident(tx, incidentId);

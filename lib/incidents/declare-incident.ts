@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { fieldErrorsFromZod, validationError } from "../errors";
+import { parseInput, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { appendEntry, toEntryDto } from "../timeline/append-entry";
 import { broadcast } from "../realtime/broadcast";
@@ -17,9 +17,7 @@ export async function declareIncident({
   input: unknown;
 }): Promise<IncidentSummaryDto> {
   authorize(ctx, "incident.declare");
-  const parsed = DeclareIncidentInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(DeclareIncidentInput, input);
   const commanderId = data.commanderId ?? (ctx.actor.type === "user" ? ctx.actor.id : undefined);
 
   const { incident, entries } = await db().$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorizeInIncident, type Ctx } from "../context";
-import { AppError, conflict, fieldErrorsFromZod, validationError } from "../errors";
+import { AppError, conflict, parseInput } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { revertRelaxationsOnResolve } from "../flags/revert-on-resolve";
 import { appendEntry } from "../timeline/append-entry";
@@ -29,9 +29,7 @@ export async function transitionIncident({
   input: unknown;
 }): Promise<IncidentSummaryDto> {
   await authorizeInIncident(ctx, "incident.command", incidentId);
-  const parsed = TransitionInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { to, expectedStatus, note } = parsed.data;
+  const { to, expectedStatus, note } = parseInput(TransitionInput, input);
 
   const { dto, entries } = await db().$transaction(async (tx) => {
     const incident = await loadIncident(tx, incidentId);

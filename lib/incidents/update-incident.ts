@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorizeInIncident, type Ctx } from "../context";
-import { fieldErrorsFromZod, validationError } from "../errors";
+import { parseInput } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import type { TimelineEntry } from "../generated/prisma/client";
 import { appendEntry } from "../timeline/append-entry";
@@ -19,9 +19,7 @@ export async function updateIncident({
   input: unknown;
 }): Promise<IncidentSummaryDto> {
   await authorizeInIncident(ctx, "incident.command", incidentId);
-  const parsed = UpdateIncidentInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(UpdateIncidentInput, input);
 
   const { dto, entries } = await db().$transaction(async (tx) => {
     const before = await loadIncident(tx, incidentId);

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorize, actorUserId, systemCtx, type Ctx } from "../context";
-import { fieldErrorsFromZod, validationError } from "../errors";
+import { parseInput, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { enqueueNotifications } from "../comms/enqueue-notifications";
 import { toStatusIncidentDto, type StatusIncidentDto } from "../comms/status-dto";
@@ -17,9 +17,7 @@ export async function scheduleMaintenance({
   input: unknown;
 }): Promise<StatusIncidentDto> {
   authorize(ctx, "status.publish");
-  const parsed = ScheduleMaintenanceInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(ScheduleMaintenanceInput, input);
 
   const row = await db().$transaction(async (tx) => {
     const components = await tx.component.findMany({ where: { id: { in: data.componentIds } } });

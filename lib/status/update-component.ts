@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { conflict, fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { conflict, notFound, parseInput } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { afterStatusCommit } from "./after-commit";
 import { applyComponentChanges } from "./apply-component-changes";
@@ -16,9 +16,7 @@ export async function updateComponent({
   input: unknown;
 }): Promise<ComponentDto> {
   authorize(ctx, "status.publish");
-  const parsed = UpdateComponentInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { id, status, ...fields } = parsed.data;
+  const { id, status, ...fields } = parseInput(UpdateComponentInput, input);
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   if (Object.keys(defined).length) authorize(ctx, "status.manage");
 

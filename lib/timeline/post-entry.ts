@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { authorizeInIncident, authorizeSomewhere, type Ctx } from "../context";
-import { fieldErrorsFromZod, validationError } from "../errors";
+import { parseInput, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { loadIncident, loadIncidentDto } from "../incidents/load-incident";
 import { publishIncidentChange } from "../incidents/publish-change";
@@ -20,9 +20,7 @@ export async function postEntry({
   idempotencyKey,
 }: Args): Promise<TimelineEntryDto> {
   authorizeSomewhere(ctx, "timeline.note");
-  const parsed = PostEntryInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const data = parsed.data;
+  const data = parseInput(PostEntryInput, input);
   // Notes are comments any responder may add; updates, decisions and actions are the record.
   await authorizeInIncident(
     ctx,

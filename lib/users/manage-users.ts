@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import { authorize, type Ctx } from "../context";
-import { AppError, fieldErrorsFromZod, notFound, validationError } from "../errors";
+import { AppError, fieldErrorsFromZod, notFound, parseInput, validationError } from "../errors";
 import { writeAudit } from "../audit/write-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { disconnectUser } from "../realtime/broadcast";
@@ -43,9 +43,7 @@ export async function updateUser({
   input: unknown;
 }): Promise<AdminUserDto> {
   authorize(ctx, "admin.users");
-  const parsed = UpdateUserInput.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error));
-  const { role, isDisabled } = parsed.data;
+  const { role, isDisabled } = parseInput(UpdateUserInput, input);
   if (!z.uuid().safeParse(id).success) throw notFound("User");
   if (ctx.actor.type === "user" && ctx.actor.id === id && (isDisabled || role !== undefined)) {
     throw new AppError("unprocessable", "You cannot disable yourself or change your own role");

@@ -30,12 +30,7 @@ export async function signedInPage(context: BrowserContext, email: string): Prom
 export const test = base;
 export { expect };
 
-/**
- * Screenshots for people to look at: under .tmp/screenshots; with UPDATE_SCREENSHOTS=1 the
- * "screenshot-*" ones refresh the README's pictures in docs/. A normal run leaves the tree as it was.
- */
+/** Screenshots for people to look at, under .tmp/screenshots (the README's come from scripts/screenshots.mjs). */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
-  const isDocs = process.env.UPDATE_SCREENSHOTS === "1" && name.startsWith("screenshot-");
-  const dir = isDocs ? "docs" : ".tmp/screenshots";
-  await page.screenshot({ path: `${dir}/${name}`, fullPage });
+  await page.screenshot({ path: `.tmp/screenshots/${name}`, fullPage });
 }

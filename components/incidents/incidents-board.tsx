@@ -122,6 +122,7 @@ const isOverdue = (i: IncidentSummaryDto) =>
 
 function IncidentRow({ incident }: { incident: IncidentSummaryDto }) {
   const holders = new Map(incident.roles.map((r) => [r.role, r.userName]));
+  const isOpen = OPEN_STATUSES.includes(incident.status as (typeof OPEN_STATUSES)[number]);
   return (
     <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/40" data-testid="incident-row">
       <td className="px-4 py-3">
@@ -151,7 +152,8 @@ function IncidentRow({ incident }: { incident: IncidentSummaryDto }) {
         {incident.dependencyName ? ` · ${incident.dependencyName}` : ""}
       </td>
       <td className="px-4 py-3 text-xs">
-        {INCIDENT_ROLES.map((role) => (
+        {/* Unfilled roles matter while the incident is open; afterwards only who held them. */}
+        {INCIDENT_ROLES.filter((role) => isOpen || holders.has(role)).map((role) => (
           <div key={role} className={holders.has(role) ? "" : "text-amber-600"}>
             {INCIDENT_ROLE_LABELS[role]}: {holders.get(role) ?? "unfilled"}
           </div>

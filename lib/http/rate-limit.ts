@@ -51,13 +51,21 @@ export function createSharedLimiter(
   });
 }
 
+function sharedPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2 });
+  // An idle connection dropped by a database restart must not crash the process; the
+  // insurance limiter covers requests until the database is back.
+  pool.on("error", (error) => logger().warn({ err: error }, "rate-limit store connection lost"));
+  return pool;
+}
+
 function limiter(name: LimitName): RateLimiterAbstract {
   slot.warroomLimiters ??= new Map();
   let found = slot.warroomLimiters.get(name);
   if (!found) {
     const points = name === "userWrites" ? env().RATE_LIMIT_WRITES_PER_MINUTE : LIMITS[name].points;
     if (databaseMode() === "postgresql") {
-      slot.warroomLimiterPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 2 });
+      slot.warroomLimiterPool ??= sharedPool();
       found = createSharedLimiter(slot.warroomLimiterPool, name, points);
     } else {
       found = new RateLimiterMemory({ keyPrefix: name, duration: LIMITS[name].duration, points });

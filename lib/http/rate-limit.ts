@@ -25,6 +25,8 @@ export const LIMITS = {
   userWrites: { points: 120, duration: 60 },
   /** Requests per API token (reads and writes). */
   tokenUse: { points: 600, duration: 60 },
+  /** Public subscriptions per client IP: each one may send a confirmation email. */
+  publicSubscribe: { points: 10, duration: 3600 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

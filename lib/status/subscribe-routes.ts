@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createCtx } from "../context";
 import { isAppError } from "../errors";
 import type { FastPath } from "../http/fast-path";
+import { clientIp } from "../http/client-ip";
 import { toProblem } from "../http/problem";
+import { consume } from "../http/rate-limit";
 import { confirmSubscription, subscribe, unsubscribe } from "../comms/subscribe";
 import { html, type SafeHtml } from "./html";
 import { CSS_PATH, CSS_VERSION } from "./render-page";
@@ -60,8 +62,11 @@ async function handleSubscribe(req: IncomingMessage, res: ServerResponse): Promi
     return;
   }
   const isJson = (req.headers["content-type"] ?? "").includes("json");
-  const ctx = createCtx({ type: "anonymous" }, { ip: req.socket.remoteAddress });
+  const ip = clientIp({ get: (name) => String(req.headers[name] ?? "") || null });
+  const ctx = createCtx({ type: "anonymous" }, { ip });
   try {
+    // Each subscription can send an email: the one public write is limited per client.
+    await consume("publicSubscribe", ip ?? "unknown");
     const raw = await readBody(req);
     let input: unknown;
     if (isJson) input = JSON.parse(raw || "{}");
@@ -95,6 +100,9 @@ async function handleSubscribe(req: IncomingMessage, res: ServerResponse): Promi
     const problem = toProblem(error, ctx.requestId);
     if (!isAppError(error) && problem.status === 500)
       ctx.log.error({ err: error }, "subscribe failed");
+    if (problem.status === 429 && isAppError(error) && error.extra.retryAfterSeconds) {
+      res.setHeader("retry-after", String(error.extra.retryAfterSeconds));
+    }
     if (isJson) return json(res, problem.status, problem, "application/problem+json");
     const items = (problem.errors ?? [{ path: "", message: problem.detail }]).map(
       (e) => html`<li>${e.path ? `${e.path}: ` : ""}${e.message}</li>`,

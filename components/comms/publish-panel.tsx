@@ -16,6 +16,7 @@ import {
   STATUS_LABELS,
 } from "@/lib/status/schemas";
 import { Button } from "@/components/ui/button";
+import { MinutesSelect } from "@/components/ui/minutes-select";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { PublicCadence } from "./cadence";
 import { MessagePreview } from "./message-preview";
@@ -194,47 +195,28 @@ export function PublishPanel({
             ))}
           </Select>
         </Field>
-        {current ? (
-          <Field label="Next update in" htmlFor="pub-next">
-            <Select
-              id="pub-next"
-              value={nextMinutes}
-              disabled={isResolving}
-              onChange={(e) => setNextMinutes(Number(e.target.value))}
-            >
-              {NEXT_OPTIONS.map((m) => (
-                <option key={m} value={m}>
-                  {m} min
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : (
-          <Field label="Impact" htmlFor="pub-impact">
-            <Select
-              id="pub-impact"
-              value={impact || template?.impact || "minor"}
-              onChange={(e) => setImpact(e.target.value)}
-            >
-              {IMPACTS.map((i) => (
-                <option key={i} value={i}>
-                  {i}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
-      </div>
-      {!current ? (
         <Field label="Next update in" htmlFor="pub-next">
-          <Select
+          <MinutesSelect
             id="pub-next"
             value={nextMinutes}
+            disabled={Boolean(current) && isResolving}
             onChange={(e) => setNextMinutes(Number(e.target.value))}
+
+            minutes={NEXT_OPTIONS}
+            label={(m) => `${m} min`}
+          />
+        </Field>
+      </div>
+      {!current ? (
+        <Field label="Impact" htmlFor="pub-impact">
+          <Select
+            id="pub-impact"
+            value={impact || template?.impact || "minor"}
+            onChange={(e) => setImpact(e.target.value)}
           >
-            {NEXT_OPTIONS.map((m) => (
-              <option key={m} value={m}>
-                {m} min
+            {IMPACTS.map((i) => (
+              <option key={i} value={i}>
+                {i}
               </option>
             ))}
           </Select>

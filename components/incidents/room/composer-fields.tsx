@@ -1,4 +1,5 @@
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { MinutesSelect } from "@/components/ui/minutes-select";
 
 // The structured fields of each timeline entry kind, and how a submitted form becomes its payload.
 
@@ -92,16 +93,13 @@ export function KindFields({
             <Textarea id={id("nextSteps")} name="nextSteps" rows={2} maxLength={2000} />
           </Field>
           <Field label="Next update due" htmlFor={id("nextUpdateIn")}>
-            <Select id={id("nextUpdateIn")} name="nextUpdateIn" defaultValue="">
-              <option value="">
-                {cadenceMinutes ? `In ${cadenceMinutes} min (cadence)` : "No deadline"}
-              </option>
-              {[5, 10, 15, 30, 60].map((m) => (
-                <option key={m} value={m}>
-                  In {m} min
-                </option>
-              ))}
-            </Select>
+            <MinutesSelect
+              id={id("nextUpdateIn")}
+              name="nextUpdateIn"
+              defaultValue=""
+              minutes={[5, 10, 15, 30, 60]}
+              emptyLabel={cadenceMinutes ? `In ${cadenceMinutes} min (cadence)` : "No deadline"}
+            />
           </Field>
         </div>
       );
@@ -157,14 +155,13 @@ export function KindFields({
             <Input id={id("owner")} name="owner" maxLength={200} />
           </Field>
           <Field label="Due" htmlFor={id("dueIn")}>
-            <Select id={id("dueIn")} name="dueIn" defaultValue="">
-              <option value="">No due time</option>
-              {[10, 15, 30, 60, 120].map((m) => (
-                <option key={m} value={m}>
-                  In {m} min
-                </option>
-              ))}
-            </Select>
+            <MinutesSelect
+              id={id("dueIn")}
+              name="dueIn"
+              defaultValue=""
+              minutes={[10, 15, 30, 60, 120]}
+              emptyLabel="No due time"
+            />
           </Field>
         </div>
       );

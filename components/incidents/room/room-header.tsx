@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Users } from "lucide-react";
 import { StatusBadge } from "@/components/ui/badges";
 import { Select } from "@/components/ui/field";
+import { MinutesSelect } from "@/components/ui/minutes-select";
 import { apiFetch } from "@/lib/api-client";
 import { reasonFor } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
@@ -102,19 +103,15 @@ export function RoomHeader({ incident, presence, canAct }: Props) {
           {isOpen ? (
             <label className="flex items-center gap-2 text-xs text-slate-500">
               Update every
-              <Select
+              <MinutesSelect
                 aria-label="Update cadence"
                 className="w-auto py-0.5 text-xs"
                 value={String(incident.updateCadenceMinutes ?? "")}
                 disabled={!canAct || update.isPending}
                 onChange={(e) => update.mutate({ updateCadenceMinutes: Number(e.target.value) })}
-              >
-                {[5, 10, 15, 30, 60].map((m) => (
-                  <option key={m} value={m}>
-                    {m} min
-                  </option>
-                ))}
-              </Select>
+                minutes={[5, 10, 15, 30, 60]}
+                label={(m) => `${m} min`}
+              />
             </label>
           ) : null}
           <div className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="presence">

@@ -111,10 +111,11 @@ export async function heldIncidentRoles(userId: string, incidentId: string): Pro
 export async function authorizeInIncident(
   ctx: Ctx,
   permission: Permission,
-  incidentId: string,
+  incidentId: string | null | undefined,
 ): Promise<void> {
   const { actor } = ctx;
-  if (actor.type !== "user") return authorize(ctx, permission);
+  // Nothing linked to an incident: only the organisation role can grant it.
+  if (actor.type !== "user" || !incidentId) return authorize(ctx, permission);
   if (can(actor.role, permission)) return;
   authorizeSomewhere(ctx, permission);
   const held = await heldIncidentRoles(actor.id, incidentId);

@@ -1,11 +1,5 @@
 import { db } from "../db";
-import {
-  authorize,
-  authorizeInIncident,
-  authorizeSomewhere,
-  actorUserId,
-  type Ctx,
-} from "../context";
+import { authorizeInIncident, authorizeSomewhere, actorUserId, type Ctx } from "../context";
 import { conflict, notFound, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
@@ -34,8 +28,7 @@ export async function postStatusUpdate({
     select: { incidentId: true },
   });
   if (!target) throw notFound("The public incident");
-  if (target.incidentId) await authorizeInIncident(ctx, "status.publish", target.incidentId);
-  else authorize(ctx, "status.publish");
+  await authorizeInIncident(ctx, "status.publish", target.incidentId);
 
   const result = await db().$transaction(async (tx) => {
     const current = await tx.statusIncident.findUnique({ where: { id: data.statusIncidentId } });

@@ -1,11 +1,5 @@
 import { db } from "../db";
-import {
-  authorize,
-  authorizeInIncident,
-  authorizeSomewhere,
-  actorUserId,
-  type Ctx,
-} from "../context";
+import { authorizeInIncident, authorizeSomewhere, actorUserId, type Ctx } from "../context";
 import { notFound, parseInput, validationError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "../audit/write-audit";
@@ -31,8 +25,7 @@ export async function publishIncident({
   authorizeSomewhere(ctx, "status.publish");
   const data = parseInput(PublishIncidentInput, input);
   // The comms lead (or commander) publishes for their incident; unlinked notices are for admins.
-  if (data.incidentId) await authorizeInIncident(ctx, "status.publish", data.incidentId);
-  else authorize(ctx, "status.publish");
+  await authorizeInIncident(ctx, "status.publish", data.incidentId);
 
   const result = await db().$transaction(async (tx) => {
     const incident = data.incidentId

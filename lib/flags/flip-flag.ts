@@ -2,7 +2,6 @@ import { db, type Tx } from "../db";
 import {
   actorLabel,
   actorUserId,
-  authorize,
   authorizeInIncident,
   authorizeSomewhere,
   type Ctx,
@@ -49,8 +48,7 @@ export async function flipFlag({
   authorizeSomewhere(ctx, "flag.flip");
   const data = parseInput(FlipFlagInput, input);
   // The ops lead and the commander flip flags for their incident; unlinked flips are for admins.
-  if (data.incidentId) await authorizeInIncident(ctx, "flag.flip", data.incidentId);
-  else authorize(ctx, "flag.flip");
+  await authorizeInIncident(ctx, "flag.flip", data.incidentId);
 
   const result = await db().$transaction(async (tx) => {
     const flag = await tx.flag.findFirst({ where: { key, archivedAt: null } });

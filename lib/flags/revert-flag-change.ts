@@ -2,7 +2,6 @@ import { db, type Tx } from "../db";
 import {
   actorLabel,
   actorUserId,
-  authorize,
   authorizeInIncident,
   authorizeSomewhere,
   type Ctx,
@@ -62,8 +61,7 @@ export async function revertFlagChange({
     select: { incidentId: true },
   });
   if (!linked) throw notFound("Flag change");
-  if (linked.incidentId) await authorizeInIncident(ctx, "flag.flip", linked.incidentId);
-  else authorize(ctx, "flag.flip");
+  await authorizeInIncident(ctx, "flag.flip", linked.incidentId);
 
   const result = await db().$transaction(async (tx) => {
     const change = await tx.flagChange.findUnique({
